@@ -1,0 +1,197 @@
+"""The claim types: what extraction hands to the checks.
+
+Claims are plain data. Extraction (``factcheck.extract``) is the only code that builds them
+from text; checks (``factcheck.checks``) only read them. Keeping these types outside the
+``extract`` package means a check never imports quantulum3 or dateparser, not even indirectly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from factcheck.document import Span
+
+
+class Bound(StrEnum):
+    """How a written figure relates to the true value."""
+
+    EXACT = "exact"  # "20 men"
+    APPROX = "approx"  # "about 20", "roughly", "some", "nearly" (see Quantity.hedge)
+    AT_MOST = "at_most"  # "as many as 3,000", "up to", "no more than"
+    AT_LEAST = "at_least"  # "at least 40", "or more"
+    LESS_THAN = "less_than"  # "under 5 km²", "less than", "fewer than"
+    MORE_THAN = "more_than"  # "more than", "over", "above"
+    RANGE = "range"  # "between 14,000 and 18,000", "3-4 million"
+    VAGUE = "vague"  # "dozens", "thousands of": no figure to check
+    UNIT_ONLY = "unit_only"  # "(miles)": a unit written with no figure at all
+
+
+class Dimension(StrEnum):
+    """What kind of thing a quantity is; checks dispatch on this, not on unit names."""
+
+    COUNT = "count"  # dimensionless counts of things: "20 men"
+    PERCENT = "percent"
+    PERCENTAGE_POINT = "percentage_point"
+    RATIO = "ratio"  # "one in five", "two-thirds"
+    MONEY = "money"
+    LENGTH = "length"
+    AREA = "area"
+    VOLUME = "volume"
+    MASS = "mass"
+    TEMPERATURE = "temperature"
+    TEMPERATURE_DIFFERENCE = "temperature_difference"
+    SPEED = "speed"
+    DURATION = "duration"
+    ENERGY = "energy"
+    POWER = "power"
+    OTHER = "other"
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure as written: value or range, unit, bound and the precision it was written to.
+
+    ``value`` is the figure itself (for a range, its midpoint); ``low``/``high`` hold the ends
+    of a range and are None otherwise. ``unit`` is a pint unit expression ("kilometer ** 2",
+    "degree_Celsius") or None for counts, percentages and money. ``currency`` is an ISO 4217
+    code for money. ``precision`` is the place value of the last significant digit as written
+    ("18,000" -> 1000, "1.93" -> 0.01), in the same units as ``value``. ``noun`` is what it
+    counts or measures where the text says ("militants", "territory").
+    """
+
+    span: Span
+    text: str
+    value: float | None
+    unit: str | None = None
+    dimension: Dimension = Dimension.COUNT
+    bound: Bound = Bound.EXACT
+    low: float | None = None
+    high: float | None = None
+    precision: float | None = None
+    currency: str | None = None
+    hedge: str | None = None  # the hedge or bound word as written: "about", "under", "nearly"
+    noun: str | None = None
+    sentence: int = 0
+    in_parentheses: bool = False
+    vague_word: str | None = None  # "dozens", "thousands"
+
+    kind: str = field(default="quantity", init=False)
+
+    @property
+    def has_figure(self) -> bool:
+        return self.value is not None or self.low is not None or self.high is not None
+
+    @property
+    def is_checkable(self) -> bool:
+        """True when the figure says something definite enough to do arithmetic with."""
+        return self.has_figure and self.bound not in (Bound.VAGUE, Bound.UNIT_ONLY)
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+class Resolution(StrEnum):
+    ABSOLUTE = "absolute"  # the text gives the full date
+    PUBLICATION = "publication"  # year or week taken from the publication date
+    RELATIVE = "relative"  # "last week", "on Monday", "yesterday"
+    TENSE = "tense"  # year chosen by the verb's tense ("took place in September")
+    UNRESOLVED = "unresolved"  # no publication date to resolve against
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+@dataclass(slots=True)
+class DateClaim:
+    """A date or period written in the text, resolved where possible.
+
+    ``date`` is the first day of the period and ``end_date`` its last day (equal for a day).
+    ``weekday`` is the weekday *as written* (0 = Monday), kept as its own fact even when it
+    contradicts the date; ``weekday_span`` is where it was written.
+    """
+
+    span: Span
+    text: str
+    date: dt.date | None
+    end_date: dt.date | None = None
+    granularity: Granularity = Granularity.DAY
+    resolution: Resolution = Resolution.ABSOLUTE
+    weekday: int | None = None
+    weekday_span: Span | None = None
+    year_written: bool = False
+    tense: Tense = Tense.UNKNOWN
+    sentence: int = 0
+    is_dateline: bool = False
+
+    kind: str = field(default="date", init=False)
+
+
+@dataclass(slots=True)
+class Pair:
+    """Two claims the text presents as the same figure.
+
+    ``kind`` is "conversion" ("5 km² (2 sq mi)", "5 km², or 2 sq mi") or "restatement"
+    ("one in five (20%)"). ``joiner`` is "parentheses", "or" or "comma".
+    """
+
+    first: Quantity
+    second: Quantity
+    kind: str = "conversion"
+    joiner: str = "parentheses"
+
+    @property
+    def span(self) -> Span:
+        return Span(
+            min(self.first.span.start, self.second.span.start),
+            max(self.first.span.end, self.second.span.end),
+        )
+
+
+@dataclass(slots=True)
+class Relation:
+    """A relation the text states between two quantities: "X, including Y", "Y of the X".
+
+    ``kind`` is "part_of" (``part`` is a subset of ``whole``). ``cue`` is the words that say so.
+    """
+
+    part: Quantity
+    whole: Quantity
+    kind: str = "part_of"
+    cue: str = ""
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: Span
+    text: str
+    index: int
+    in_quote: bool = False
+
+
+@dataclass(slots=True)
+class Claims:
+    """Everything extracted from one document, in text order."""
+
+    published: dt.date | None
+    sentences: list[Sentence] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateClaim] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def sentence_of(self, claim: Quantity | DateClaim) -> Sentence | None:
+        if 0 <= claim.sentence < len(self.sentences):
+            return self.sentences[claim.sentence]
+        return None

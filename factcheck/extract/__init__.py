@@ -1,0 +1,31 @@
+"""Extraction: Document -> Claims. The only package that knows quantulum3 and dateparser.
+
+``extract`` runs, per sentence, the date finder first and the quantity finder second (so that
+the numbers inside dates are never read as quantities), then links claims across the text:
+conversion pairs and part/whole relations.
+"""
+
+from __future__ import annotations
+
+from factcheck.claims import Claims
+from factcheck.document import Document
+
+
+def extract(document: Document) -> Claims:
+    from factcheck.extract.dates import extract_dates
+    from factcheck.extract.pairs import find_pairs
+    from factcheck.extract.quantities import extract_quantities
+    from factcheck.extract.relations import find_relations
+    from factcheck.extract.sentences import split_sentences
+
+    claims = Claims(published=document.published)
+    claims.sentences = split_sentences(document.text)
+    for sentence in claims.sentences:
+        dates = extract_dates(sentence, document.published)
+        claims.dates.extend(dates)
+        claims.quantities.extend(
+            extract_quantities(sentence, exclude=[d.span for d in dates])
+        )
+    claims.pairs = find_pairs(document.text, claims.quantities)
+    claims.relations = find_relations(document.text, claims.quantities, claims.sentences)
+    return claims
