@@ -173,6 +173,43 @@ class Relation:
 
 
 @dataclass(slots=True)
+class Change:
+    """A stated change between two figures: "rose 25 % from 200 to 300", "doubled to 40".
+
+    ``before``/``after`` are the endpoint quantities where written; ``change`` is the stated
+    size of the change (a percent, percentage points, or an absolute amount) and ``factor`` a
+    multiplier word ("doubled" -> 2, "halved" -> 0.5, "threefold" -> 3). ``direction`` is
+    "up", "down" or None; ``cue`` is the verb or phrase as written.
+    """
+
+    span: Span
+    before: Quantity | None = None
+    after: Quantity | None = None
+    change: Quantity | None = None
+    factor: float | None = None
+    direction: str | None = None
+    cue: str = ""
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Age:
+    """An age the text gives for someone or something, with the dates that bear on it.
+
+    ``age`` is the stated age in years ("the 45-year-old", "aged 45", "founded 25 years ago");
+    ``birth`` is a year or date of birth/founding written for the same subject ("born in 1970",
+    "(b. 1970)", "in 1990"); ``subject`` names who or what, where the text says.
+    """
+
+    span: Span
+    age: Quantity | None = None
+    birth: DateClaim | None = None
+    subject: str | None = None
+    cue: str = ""
+    sentence: int = 0
+
+
+@dataclass(slots=True)
 class Sentence:
     span: Span
     text: str
@@ -190,6 +227,8 @@ class Claims:
     dates: list[DateClaim] = field(default_factory=list)
     pairs: list[Pair] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    ages: list[Age] = field(default_factory=list)
 
     def sentence_of(self, claim: Quantity | DateClaim) -> Sentence | None:
         if 0 <= claim.sentence < len(self.sentences):
