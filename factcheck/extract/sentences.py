@@ -18,6 +18,7 @@ from factcheck.document import Span
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n+|\r\n[ \t]*\r\n")
 _LINE_END_CLOSES = re.compile(r"""[.!?:;"'”’)\]]\s*$""")
 _SHORT_LINE = 60
+_LINE_BREAKS = re.compile(r"[\r\n\t\f\v]")
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +56,15 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` in order, with spans trimmed of surrounding white space."""
+    """Sentences of ``text`` in order, with spans trimmed of surrounding white space.
+
+    ``Sentence.text`` has the same length as its span; line breaks in it are spaces.
+    """
     sentences: list[Sentence] = []
     segmenter = _segmenter()
     for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
+        # pysbd ends a sentence at every line break; inside a block they are wrapping only.
+        block = _LINE_BREAKS.sub(" ", text[block_start:block_end])
         for piece in segmenter.segment(block):
             start = block_start + piece.start
             end = block_start + piece.end
@@ -69,7 +74,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 end -= 1
             if start == end:
                 continue
-            sentence_text = text[start:end]
+            # Line breaks inside a sentence (wrapped Markdown) become spaces, length kept, so
+            # extractors see "40 square kilometres" whatever the wrapping.
+            sentence_text = _LINE_BREAKS.sub(" ", text[start:end])
             sentences.append(
                 Sentence(
                     span=Span(start, end),
