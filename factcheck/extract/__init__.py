@@ -2,7 +2,7 @@
 
 ``extract`` runs, per sentence, the date finder first and the quantity finder second (so that
 the numbers inside dates are never read as quantities), then links claims across the text:
-conversion pairs and part/whole relations.
+conversion pairs, part/whole relations, stated changes and ages.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from factcheck.document import Document
 
 
 def extract(document: Document) -> Claims:
+    from factcheck.extract.ages import find_ages
+    from factcheck.extract.changes import find_changes
     from factcheck.extract.dates import extract_dates
     from factcheck.extract.pairs import find_pairs
     from factcheck.extract.quantities import extract_quantities
@@ -28,4 +30,6 @@ def extract(document: Document) -> Claims:
         )
     claims.pairs = find_pairs(document.text, claims.quantities)
     claims.relations = find_relations(document.text, claims.quantities, claims.sentences)
+    claims.changes = find_changes(document.text, claims.quantities, claims.sentences)
+    claims.ages = find_ages(document.text, claims.quantities, claims.dates, claims.sentences)
     return claims
