@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import difflib
 import importlib
+import inspect
 import io
 import json
 import logging
@@ -23,7 +24,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -46,6 +47,8 @@ PROG = "factcheck"
 CHECK_FORMATS = ("rich", "json", "sarif", "line")
 EXTRACT_FORMATS = ("rich", "json", "jsonl")
 FAIL_ON = ("error", "warning", "info", "never")
+MIN_SEVERITY = ("info", "warning", "error")
+DEFAULT_BASELINE_FILE = ".factcheck-baseline.json"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXAMPLE_PACKAGE = "factcheck.examples"
 EXAMPLE_SUFFIXES = (".md", ".markdown", ".txt", ".text")
@@ -110,23 +113,47 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format", choices=CHECK_FORMATS, default="rich", help="report format (default: rich)"
     )
-    check.add_argument(
-        "--rules",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="extra rule folder or file, on top of the shipped rules "
-        "(repeatable; a rule with the same id replaces the shipped one)",
-    )
+    _add_config_options(check)
     check.add_argument(
         "--fail-on",
         choices=FAIL_ON,
-        default="warning",
-        help="lowest severity that makes the exit code 1 (default: warning)",
+        default=None,
+        help="lowest severity that makes the exit code 1 (default: the configuration's "
+        "fail-on, else warning)",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=MIN_SEVERITY,
+        default=None,
+        help="lowest severity shown in the report (default: the configuration's "
+        "min-severity, else info); does not change what fails the run",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report only findings not recorded in FILE (made by 'factcheck baseline')",
     )
     _add_output_options(check)
     check.set_defaults(handler=cmd_check)
+
+    baseline = commands.add_parser(
+        "baseline",
+        help="record today's findings so later checks report only new ones",
+        description="Check documents and record their findings, keyed on content (rule, "
+        "document, flagged text, sentence), in a baseline file for 'check --baseline'.",
+    )
+    _add_input_options(baseline)
+    _add_config_options(baseline)
+    baseline.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=Path(DEFAULT_BASELINE_FILE),
+        metavar="FILE",
+        help=f"where to write the baseline (default: {DEFAULT_BASELINE_FILE})",
+    )
+    baseline.set_defaults(handler=cmd_baseline)
 
     extract = commands.add_parser(
         "extract",
@@ -143,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(extract)
     extract.set_defaults(handler=cmd_extract)
 
-    rules = commands.add_parser("rules", help="list or validate rules")
+    rules = commands.add_parser("rules", help="list, validate or test rules; print their schema")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION")
     rule_commands.required = True
     listing = rule_commands.add_parser("list", help="list the rules in force")
@@ -170,6 +197,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="rule files or folders (default: the shipped rules)",
     )
     validate.set_defaults(handler=cmd_rules_validate)
+    test = rule_commands.add_parser(
+        "test",
+        help="run each rule's flag and pass examples; say what it missed or over-flagged",
+        description="Run every rule's examples in isolation (default: the shipped rules). "
+        "Exit 1 when a rule fails its examples or has no flag or no pass example, 2 when "
+        "the rule files have problems.",
+    )
+    test.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="rule files or folders (default: the shipped rules)",
+    )
+    test.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="ID",
+        dest="only",
+        help="test only this rule (repeatable)",
+    )
+    test.add_argument("--verbose", "-v", action="store_true", help="also list the rules that pass")
+    test.set_defaults(handler=cmd_rules_test)
+    schema = rule_commands.add_parser(
+        "schema",
+        help="print a JSON Schema for rule files (for editors)",
+        description="Print a JSON Schema (draft 2020-12) describing rule files, with the "
+        "parameters of every registered check kind.",
+    )
+    schema.set_defaults(handler=cmd_rules_schema)
 
     explain = commands.add_parser("explain", help="describe a rule, its parameters, examples")
     explain.add_argument("rule", metavar="RULE", help="a rule id, as in 'factcheck rules list'")
@@ -212,6 +270,52 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         default="text",
         help="how to read '-' (default: text)",
     )
+
+
+def _add_config_options(command: argparse.ArgumentParser) -> None:
+    """Rules and configuration: each flag, when given, beats the configuration file."""
+    command.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="extra rule folder or file, on top of the shipped and configured rules "
+        "(repeatable; a rule with the same id replaces an earlier one)",
+    )
+    command.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this factcheck.toml or pyproject.toml for every file instead of looking "
+        "for one next to each file and above it",
+    )
+    command.add_argument(
+        "--no-config", action="store_true", help="ignore configuration files; use the defaults"
+    )
+    for flag, verb in (("--enable", "turn on"), ("--disable", "turn off")):
+        command.add_argument(
+            flag,
+            action="append",
+            type=_rule_patterns,
+            default=[],
+            metavar="RULE",
+            help=f"{verb} rules: ids, globs such as 'drift-*', or 'all' (repeatable, "
+            "comma-separated)",
+        )
+
+
+def _rule_patterns(value: str) -> list[str]:
+    """--enable/--disable: comma-separated rule ids or globs."""
+    from factcheck.config import is_valid_pattern
+
+    patterns = [part.strip() for part in value.split(",") if part.strip()]
+    bad = [pattern for pattern in patterns if not is_valid_pattern(pattern)]
+    if not patterns or bad:
+        raise argparse.ArgumentTypeError(
+            f"{(bad or [value])[0]!r} is not a rule id or a glob of rule ids"
+        )
+    return patterns
 
 
 def _add_output_options(command: argparse.ArgumentParser) -> None:
@@ -326,10 +430,16 @@ class RunStatus:
             _error(f"{hidden} more {noun} could not be processed (see the report)")
 
 
-def iter_documents(args: argparse.Namespace, status: RunStatus) -> Iterator[Document | LoadError]:
+def iter_documents(
+    args: argparse.Namespace,
+    status: RunStatus,
+    ignored: Callable[[Path], bool] | None = None,
+) -> Iterator[Document | LoadError]:
     """Every document the arguments name, in order; input errors are printed and counted.
 
     A LoadError (one bad record) is passed on so the report can show it in its place.
+    ``ignored`` drops files found by walking a folder (a configuration's ``ignore``); a file
+    named on the command line is always read.
     """
     if not args.paths and not args.example:
         raise CommandError("nothing to check: give a PATH, '-' for standard input, or --example")
@@ -337,10 +447,18 @@ def iter_documents(args: argparse.Namespace, status: RunStatus) -> Iterator[Docu
     if args.example:
         example = _example_file()  # before any work: a broken install ends the command
         sources.append((example.name, lambda: _load_example(example, args)))
-    for path in iter_paths(args.paths):
+    for path in _input_paths(args.paths, ignored):
         sources.append((str(path), lambda path=path: _load_one(path, args)))
     for label, source in sources:
         yield from _guarded(label, source, status)
+
+
+def _input_paths(paths: Sequence[str], ignored: Callable[[Path], bool] | None) -> Iterator[Path]:
+    for raw in paths:
+        walked = ignored is not None and str(raw) != STDIN_PATH and Path(raw).is_dir()
+        for path in iter_paths([raw]):
+            if not (walked and ignored(path)):
+                yield path
 
 
 def _load_one(path: Path, args: argparse.Namespace) -> Iterator[Document | LoadError]:
@@ -402,26 +520,184 @@ def _load_example(entry: Traversable, args: argparse.Namespace) -> Iterator[Docu
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    pipeline = importlib.import_module("factcheck.pipeline")
     report = _reporter(args.format)
     _check_output_path(args.output)
-    rules = _load_rules(args.rules)
+    baseline = _read_baseline(args.baseline) if args.baseline is not None else None
+    run = _check_documents(args)
     register_rules = getattr(sys.modules.get("factcheck.report"), "register_rules", None)
-    if register_rules is not None:  # reporters that describe rules (SARIF) learn them once
-        register_rules(rules)
-    status = RunStatus()
-    results = []
-    for item in iter_documents(args, status):
-        results.append(_check_item(item, rules, pipeline, status))
-    if status.documents == 0 and not status.failed:
-        raise CommandError("no documents to check")
+    if register_rules is not None:  # reporters that describe rules (SARIF) learn them
+        register_rules(run.setup.all_rules())
+    baselined = baseline.apply(run.results) if baseline is not None else 0
+    # fail-on is decided over every finding, before min-severity hides some from the report.
+    failing, hidden_failing = _failing_findings(run)
+    for result, settings in zip(run.results, run.settings, strict=True):
+        result.findings = [f for f in result.findings if settings.shows(f.severity)]
     # Machine formats always get a valid report, even an empty one; people get no empty box.
-    if status.documents or args.format in ("json", "sarif"):
-        _write_report(args, lambda out, color: report(results, out, color=color))
-    status.summarise()
-    if status.failed:
+    if run.status.documents or args.format in ("json", "sarif"):
+        _write_report(args, lambda out, color: report(run.results, out, color=color))
+    run.status.summarise()
+    if baselined:
+        _note(
+            f"{_plural(baselined, 'finding')} recorded in the baseline {args.baseline} "
+            + ("is" if baselined == 1 else "are")
+            + " not reported"
+        )
+    if hidden_failing:
+        _note(
+            f"{_plural(hidden_failing, 'finding')} below the shown severity (min-severity) "
+            + ("fails" if hidden_failing == 1 else "fail")
+            + " the run (fail-on)"
+        )
+    if run.status.failed:
         return EXIT_ERROR
-    return EXIT_FINDINGS if _fails(results, args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from factcheck.baseline import Baseline, BaselineError
+
+    _check_output_path(args.output)
+    run = _check_documents(args)
+    baseline = Baseline.from_results(run.results, args.output)
+    try:
+        baseline.write(args.output)
+    except BaselineError as exc:
+        raise CommandError(str(exc)) from None
+    checked = sum(1 for result in run.results if not result.error)
+    print(
+        f"Recorded {_plural(len(baseline.entries), 'finding')} from "
+        f"{_plural(checked, 'document')} in {args.output}."
+    )
+    run.status.summarise()
+    return EXIT_ERROR if run.status.failed else EXIT_OK
+
+
+@dataclass(slots=True)
+class CheckRun:
+    """The results of check or baseline, each with the settings of its file's configuration."""
+
+    setup: CheckSetup
+    status: RunStatus
+    results: list = field(default_factory=list)
+    settings: list = field(default_factory=list)
+
+
+def _check_documents(args: argparse.Namespace) -> CheckRun:
+    pipeline = importlib.import_module("factcheck.pipeline")
+    suppress = importlib.import_module("factcheck.suppress")
+    setup = CheckSetup(args)
+    # Every configuration and rule problem ends the run before any document is read.
+    for raw in args.paths:
+        setup.for_path(raw)
+    if args.example:
+        setup.for_path(None)
+    run = CheckRun(setup=setup, status=RunStatus())
+    for item in iter_documents(args, run.status, ignored=setup.ignores):
+        configured = setup.for_path(item.path)
+        result = _check_item(item, configured.rules, pipeline, run.status)
+        result.findings = suppress.configure_meta_findings(result.findings, configured.settings)
+        run.results.append(result)
+        run.settings.append(configured.settings)
+    if run.status.documents == 0 and not run.status.failed:
+        raise CommandError("no documents to check")
+    return run
+
+
+@dataclass(slots=True)
+class Configured:
+    settings: Any
+    rules: list
+
+
+class CheckSetup:
+    """Configuration and rules for each checked file: found once per folder, loaded once per
+    configuration, with the command line's flags applied on top."""
+
+    def __init__(self, args: argparse.Namespace):
+        config = importlib.import_module("factcheck.config")
+        self._config = config
+        self.overrides = config.Overrides(
+            rules=tuple(args.rules),
+            enable=tuple(p for group in args.enable for p in group),
+            disable=tuple(p for group in args.disable for p in group),
+            min_severity=getattr(args, "min_severity", None),
+            fail_on=getattr(args, "fail_on", None),
+        )
+        self.resolver = self._guard(
+            lambda: config.ConfigResolver(args.config, discover=not args.no_config)
+        )
+        self._configured: dict[Any, Configured] = {}
+        self._loaded: dict[tuple[Path, ...], list] = {}
+
+    def _guard(self, action: Callable[[], Any]) -> Any:
+        try:
+            return action()
+        except self._config.ConfigError as exc:
+            raise CommandError(
+                f"\n{PROG}: error: ".join(str(problem) for problem in exc.problems)
+            ) from None
+
+    def for_path(self, path: str | Path | None) -> Configured:
+        config = self._guard(lambda: self.resolver.for_path(path))
+        configured = self._configured.get(config)
+        if configured is None:
+            settings = self._config.Settings(config, self.overrides)
+            folders = tuple(settings.rule_folders)
+            if folders not in self._loaded:
+                self._loaded[folders] = _load_rules(list(folders))
+            rules = settings.configure(self._loaded[folders])
+            from factcheck.suppress import META_RULES
+
+            known = [rule.id for rule in rules] + list(META_RULES)
+            for pattern in settings.unmatched_patterns(known):
+                logging.getLogger("factcheck.config").warning(
+                    "%s: the rule pattern '%s' matches no rule", config.label, pattern
+                )
+            configured = Configured(settings=settings, rules=rules)
+            self._configured[config] = configured
+        return configured
+
+    def ignores(self, path: Path) -> bool:
+        return self.for_path(path).settings.config.ignores(path)
+
+    def all_rules(self) -> list:
+        """Every rule in force anywhere in the run, by id (for reporters that list rules)."""
+        by_id: dict[str, Any] = {}
+        for configured in self._configured.values():
+            for rule in configured.rules:
+                by_id.setdefault(rule.id, rule)
+        return list(by_id.values())
+
+
+def _failing_findings(run: CheckRun) -> tuple[int, int]:
+    """How many findings fail the run (each under its own file's fail-on), and how many of
+    those min-severity hides."""
+    from factcheck.baseline import is_active
+
+    failing = hidden = 0
+    for result, settings in zip(run.results, run.settings, strict=True):
+        for finding in result.findings:
+            if is_active(finding) and settings.fails(finding.severity):
+                failing += 1
+                hidden += not settings.shows(finding.severity)
+    return failing, hidden
+
+
+def _read_baseline(path: Path) -> Any:
+    from factcheck.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.read(path)
+    except BaselineError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: note: {message}", file=sys.stderr)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _check_item(item: Document | LoadError, rules: list, pipeline: Any, status: RunStatus):
@@ -451,19 +727,6 @@ def _error_result(document: Document, message: str):
 
     return DocumentResult(
         document=document, claims=Claims(published=document.published), error=message
-    )
-
-
-def _fails(results: list, fail_on: str) -> bool:
-    if fail_on == "never":
-        return False
-    from factcheck.findings import Severity
-
-    threshold = Severity.parse(fail_on)
-    return any(
-        finding.severity >= threshold and not finding.suppressed
-        for result in results
-        for finding in result.findings
     )
 
 
@@ -535,7 +798,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     def claim_records(document: Document) -> tuple[list[dict[str, Any]] | None, str | None]:
         try:
-            result = pipeline.DocumentResult(document=document, claims=extraction.extract(document))
+            # As check does: factcheck-ignore directives (and their reasons) are not claims.
+            readable = importlib.import_module("factcheck.suppress").prepare(document)[0]
+            result = pipeline.DocumentResult(document=document, claims=extraction.extract(readable))
             records = [dict(record) for record in claims_jsonl(result)]
         except Exception as exc:  # noqa: BLE001 - one document's crash is its own error
             if debug_enabled():
@@ -681,8 +946,9 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
             "id": rule.id,
             "check": rule.check,
             "severity": str(rule.severity),
-            "description": rule.description,
             "enabled": rule.enabled,
+            "source": _rule_source(rule),
+            "description": rule.description,
         }
         for rule in rules
     ]
@@ -693,17 +959,42 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
     if not rows:
         print("no rules")
         return EXIT_OK
-    for row in rows:
-        row["label"] = row["id"] if row["enabled"] else f"{row['id']} (off)"
-        row["description"] = _first_line(row["description"])
-    header = {"label": "ID", "check": "CHECK", "severity": "SEVERITY", "description": "DESCRIPTION"}
-    widths = {key: max(len(str(row[key])) for row in [header, *rows]) for key in header}
-    for row in [header, *rows]:
-        print(
-            f"{row['label']:<{widths['label']}}  {row['check']:<{widths['check']}}  "
-            f"{row['severity']:<{widths['severity']}}  {row['description']}".rstrip()
-        )
+    header = {
+        "id": "ID",
+        "check": "CHECK",
+        "severity": "SEVERITY",
+        "enabled": "ENABLED",
+        "source": "SOURCE",
+        "description": "DESCRIPTION",
+    }
+    cells = [header] + [
+        {
+            **row,
+            "enabled": "yes" if row["enabled"] else "no",
+            "description": _first_line(row["description"], width=60),
+        }
+        for row in rows
+    ]
+    columns = list(header)
+    widths = {key: max(len(str(cell[key])) for cell in cells) for key in columns[:-1]}
+    for cell in cells:
+        line = "  ".join(f"{cell[key]!s:<{widths[key]}}" for key in columns[:-1])
+        print(f"{line}  {cell['description']}".rstrip())
     return EXIT_OK
+
+
+def _rule_source(rule: Any) -> str:
+    """Where a rule is defined: "shipped/weekday.yaml:2" for the shipped set, else its path."""
+    if not rule.path:
+        return "-"
+    path = Path(rule.path)
+    try:
+        shipped = importlib.import_module("factcheck.rules").shipped_rules_dir()
+        if path.parent.resolve() == shipped.resolve():
+            return f"shipped/{path.name}:{rule.line}"
+    except (OSError, AttributeError, ModuleNotFoundError):
+        pass
+    return f"{rule.path}:{rule.line}"
 
 
 def cmd_rules_validate(args: argparse.Namespace) -> int:
@@ -719,6 +1010,42 @@ def cmd_rules_validate(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     where = ", ".join(str(p) for p in paths) if paths else "the shipped rules"
     print(f"{len(rules)} rules OK in {where}")
+    return EXIT_OK
+
+
+def cmd_rules_test(args: argparse.Namespace) -> int:
+    rules_module = importlib.import_module("factcheck.rules")
+    ruletest = importlib.import_module("factcheck.ruletest")
+    paths = list(args.paths)
+    rules, problems = rules_module.load_paths(paths, include_shipped=not paths)
+    if problems:
+        for problem in problems:
+            print(problem)
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise CommandError(f"{len(problems)} {noun} in the rule files; fix them to run the tests")
+    if args.only:
+        known = {rule.id for rule in rules}
+        for wanted in args.only:
+            if wanted not in known:
+                close = difflib.get_close_matches(wanted, sorted(known), n=3)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise CommandError(f"no rule named '{wanted}'{hint}")
+        rules = [rule for rule in rules if rule.id in set(args.only)]
+    results = []
+    for rule in sorted(rules, key=lambda r: r.id):
+        result = ruletest.run_rule(rule)
+        results.append(result)
+        for line in ruletest.describe(result, verbose=args.verbose):
+            print(line)
+        sys.stdout.flush()
+    print(ruletest.summary(results))
+    return EXIT_OK if all(result.passed for result in results) else EXIT_FINDINGS
+
+
+def cmd_rules_schema(args: argparse.Namespace) -> int:
+    schema = importlib.import_module("factcheck.rule_schema").rule_file_schema()
+    json.dump(schema, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
     return EXIT_OK
 
 
@@ -744,18 +1071,32 @@ def _explain_text(rule: Any) -> str:
     if not rule.enabled:
         lines.append("disabled (enabled: false)")
     if rule.description:
-        lines += ["", rule.description]
+        lines += ["", *_wrapped(rule.description)]
     if rule.message:
         lines += ["", f"Message: {rule.message}"]
     if rule.codes:
         lines.append(f"Reports: {', '.join(rule.codes)}")
-    try:
-        params = rule.effective_params()
-    except KeyError:
-        params = dict(rule.params)
+    if rule.scope:
+        lines.append(f"Scope: {json.dumps(rule.scope, default=str)}")
+    kind, types = _check_kind(rule.check)
+    if kind is not None and kind.doc:
+        lines += ["", f"Check kind '{rule.check}':"]
+        lines += _wrapped(inspect.cleandoc(kind.doc), indent="  ")
+        if kind.codes:
+            lines.append(f"  codes: {', '.join(kind.codes)}")
+    defaults = dict(kind.defaults) if kind is not None else {}
+    params = {**defaults, **rule.params}
     if params:
-        lines += ["", "Parameters:"]
-        lines += [f"  {key}: {json.dumps(value, default=str)}" for key, value in params.items()]
+        lines += ["", "Parameters (with the default where this rule changes it):"]
+        for key, value in params.items():
+            line = f"  {key}: {_param_text(value)}"
+            if key in rule.params and key in defaults and defaults[key] != value:
+                line += f"   (default: {_param_text(defaults[key])})"
+            elif key not in defaults:
+                line += "   (set by this rule)"
+            lines.append(line)
+            if key in types and types[key].description:
+                lines += _wrapped(types[key].description, indent="      ")
     for title, examples in (("Flagged:", rule.flag_examples), ("Passes:", rule.pass_examples)):
         if examples:
             lines += ["", title]
@@ -763,6 +1104,36 @@ def _explain_text(rule: Any) -> str:
                 date = f"  (published {example.published})" if example.published else ""
                 lines.append(f"  {_marked(example.text, example.flag_spans)}{date}")
     return "\n".join(lines)
+
+
+def _param_text(value: Any) -> str:
+    """A parameter value as a rule file would write it: strings in single quotes, unescaped
+    (a regular expression stays readable); everything else as JSON."""
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _wrapped(text: str, indent: str = "", width: int = 100) -> list[str]:
+    """Paragraphs of ``text`` filled to ``width``, each line indented."""
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines += textwrap.wrap(
+            " ".join(paragraph.split()), width, initial_indent=indent, subsequent_indent=indent
+        ) or [""]
+    return lines
+
+
+def _check_kind(name: str) -> tuple[Any, dict[str, Any]]:
+    """The registered check kind and its parameter types, or (None, {}) if unknown."""
+    try:
+        kind = importlib.import_module("factcheck.checks").get(name)
+    except KeyError:
+        return None, {}
+    schema = importlib.import_module("factcheck.rule_schema")
+    return kind, schema.param_types(kind)
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:

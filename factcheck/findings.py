@@ -61,6 +61,12 @@ class Finding:
     suggestion: str | None = None
     suppressed: bool = False
     suppression_reason: str | None = None
+    baselined: bool = False  # known from a baseline file: reported only as a count
+
+    @property
+    def active(self) -> bool:
+        """Shown in full and counted for the exit code: neither suppressed nor baselined."""
+        return not self.suppressed and not self.baselined
 
 
 @dataclass(slots=True)

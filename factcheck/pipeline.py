@@ -5,7 +5,6 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from factcheck import checks
 from factcheck.claims import Claims
 from factcheck.document import Document
 from factcheck.extract import extract
@@ -47,10 +46,7 @@ def run_rules(document: Document, claims: Claims, rules: list[Rule]) -> Document
     for rule in rules:
         if not rule.enabled:
             continue
-        kind = checks.get(rule.check)
-        for outcome in kind.function(claims, rule.effective_params()):
-            if rule.codes and outcome.code not in rule.codes:
-                continue
+        for outcome in rule.outcomes(claims):  # the rule's scope and codes applied
             text = document.snippet(outcome.span)
             if outcome.ok:
                 key = (rule.check, outcome.span.start, outcome.span.end)
@@ -80,5 +76,15 @@ def run_rules(document: Document, claims: Claims, rules: list[Rule]) -> Document
 
 
 def check_document(document: Document, rules: list[Rule]) -> DocumentResult:
-    claims = extract(document)
-    return run_rules(document, claims, rules)
+    """Extract and check one document, then apply its factcheck-ignore directives.
+
+    Extraction reads a copy with the directives blanked (same offsets), so a figure in a
+    reason is never a claim; findings and reports show the document as written.
+    """
+    from factcheck import suppress
+
+    blanked, directives = suppress.prepare(document)
+    claims = extract(blanked)
+    result = run_rules(document, claims, rules)
+    suppress.apply_suppressions(result, directives, rules, blanked_text=blanked.text)
+    return result

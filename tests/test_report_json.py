@@ -48,7 +48,7 @@ CONTRACT_FINDING_KEYS = {
     "evidence",
     "suggestion",
 }
-FINDING_EXTENSIONS = {"suppressed", "suppression_reason"}
+FINDING_EXTENSIONS = {"suppressed", "suppression_reason", "baselined"}
 CONTRACT_QUANTITY_KEYS = {
     "kind",
     "start",

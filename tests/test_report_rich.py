@@ -296,13 +296,24 @@ def test_failed_document_is_reported_with_its_reason():
     assert "could not check this document: binary file, not text" in output
 
 
-def test_suppressed_finding_is_shown_as_such_and_not_counted():
+def test_suppressed_finding_is_counted_not_shown():
     result = make_result()
-    result.findings[1].suppressed = True
-    result.findings[1].suppression_reason = "checked by hand"
+    hidden = result.findings[1]
+    hidden.suppressed = True
+    hidden.suppression_reason = "checked by hand"
     output = plain([result])
-    assert "suppressed: checked by hand" in output
+    assert hidden.message not in output
     assert "1 finding: 1 warning (1 suppressed)" in output
+
+
+def test_baselined_finding_is_counted_not_shown():
+    result = make_result()
+    hidden = result.findings[1]
+    hidden.baselined = True
+    output = plain([result])
+    assert hidden.message not in output
+    assert "1 finding: 1 warning (1 baselined)" in output
+    assert ", 1 baselined" in output
 
 
 def test_width_defaults_to_100_off_a_terminal():

@@ -45,7 +45,7 @@ def report_lines(results: list[DocumentResult], out: TextIO, *, color: bool = Tr
             )
             continue
         for finding in result.findings:
-            if finding.suppressed:
+            if not finding.active:
                 continue
             out.write(
                 format_line(

@@ -354,7 +354,7 @@ def finding_renderable(result: DocumentResult, finding: Finding, *, marks: bool)
 def _severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     counts = dict.fromkeys(SEVERITY_ORDER, 0)
     for finding in findings:
-        if not finding.suppressed:
+        if finding.active:
             name = severity_name(finding.severity)
             counts[name] = counts.get(name, 0) + 1
     return counts
@@ -400,6 +400,7 @@ def header_renderable(result: DocumentResult) -> Panel:
     dates = len(claims.dates) if claims is not None else 0
     counts = _severity_counts(result.findings)
     suppressed = sum(1 for f in result.findings if f.suppressed)
+    baselined = sum(1 for f in result.findings if f.baselined and not f.suppressed)
     summary = Text()
     summary.append(_count(figures, "figure"))
     summary.append(" · ", style="dim")
@@ -415,6 +416,8 @@ def header_renderable(result: DocumentResult) -> Panel:
     )
     if suppressed:
         summary.append(f" ({suppressed} suppressed)", style="dim")
+    if baselined:
+        summary.append(f" ({baselined} baselined)", style="dim")
     lines.append(summary)
     title = Text(document_label(document), style="bold")
     if document.title:
@@ -565,9 +568,11 @@ def document_renderable(result: DocumentResult, *, marks: bool) -> Group:
             Text(""),
         )
     parts: list[RenderableType] = [header_renderable(result)]
-    if result.findings:
-        parts.append(_heading(f"Findings ({len(result.findings)})"))
-        parts.extend(finding_renderable(result, f, marks=marks) for f in result.findings)
+    # Suppressed and baselined findings are counted in the header, not shown in full.
+    shown = [f for f in result.findings if f.active]
+    if shown:
+        parts.append(_heading(f"Findings ({len(shown)})"))
+        parts.extend(finding_renderable(result, f, marks=marks) for f in shown)
     else:
         parts.append(Text("No findings.", style="green"))
     if result.verified:
@@ -587,11 +592,12 @@ def summary_renderable(results: list[DocumentResult]) -> Text:
     checked = [r for r in results if not r.error]
     failed = len(results) - len(checked)
     counts = dict.fromkeys(SEVERITY_ORDER, 0)
-    suppressed = verified = 0
+    suppressed = baselined = verified = 0
     for result in checked:
         for name, number in _severity_counts(result.findings).items():
             counts[name] = counts.get(name, 0) + number
         suppressed += sum(1 for f in result.findings if f.suppressed)
+        baselined += sum(1 for f in result.findings if f.baselined and not f.suppressed)
         verified += len(result.verified)
     total = sum(counts.values())
     worst = _worst(counts)
@@ -604,6 +610,8 @@ def summary_renderable(results: list[DocumentResult]) -> Text:
     text.append(f", {verified} verified")
     if suppressed:
         text.append(f", {suppressed} suppressed", style="dim")
+    if baselined:
+        text.append(f", {baselined} baselined", style="dim")
     if failed:
         text.append(f"; {_count(failed, 'document')} could not be checked", style="bold red")
     text.append(".")

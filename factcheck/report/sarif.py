@@ -163,6 +163,8 @@ def _result(
         )
     if related:
         sarif_result["relatedLocations"] = related
+    if finding.baselined:
+        sarif_result["baselineState"] = "unchanged"
     if finding.suppressed:
         suppression: dict[str, Any] = {"kind": "external"}
         if finding.suppression_reason:

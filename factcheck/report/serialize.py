@@ -219,6 +219,7 @@ def finding_to_dict(finding: Finding, document: Document | None = None) -> dict[
         "evidence": json_safe(finding.evidence or {}),
         "suggestion": finding.suggestion,
         "suppressed": bool(finding.suppressed),
+        "baselined": bool(finding.baselined),
         "suppression_reason": finding.suppression_reason,
     }
 
