@@ -76,6 +76,9 @@ class Quantity:
     sentence: int = 0
     in_parentheses: bool = False
     vague_word: str | None = None  # "dozens", "thousands"
+    # A figure that stands for a size by comparison ("the size of Wales", "3 football
+    # pitches"): the reference it was computed from; the value comes from a reference table.
+    comparison: str | None = None
 
     kind: str = field(default="quantity", init=False)
 
@@ -210,6 +213,26 @@ class Age:
 
 
 @dataclass(slots=True)
+class Share:
+    """A percentage of a whole stated together with an amount, which fixes the whole:
+    "has lost 99.5 % of its territory and holds under 5 km²" (the amount is what is left),
+    "controls 30 % of the country, some 50,000 km²" (the amount is the share itself).
+
+    ``role`` says which part of the whole the percentage measures and ``amount_role`` which
+    part the amount measures: "lost" or "kept". ``noun`` names the whole ("territory").
+    """
+
+    span: Span
+    share: Quantity
+    amount: Quantity
+    role: str = "kept"
+    amount_role: str = "kept"
+    noun: str | None = None
+    cue: str = ""
+    sentence: int = 0
+
+
+@dataclass(slots=True)
 class Sentence:
     span: Span
     text: str
@@ -229,6 +252,7 @@ class Claims:
     relations: list[Relation] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
 
     def sentence_of(self, claim: Quantity | DateClaim) -> Sentence | None:
         if 0 <= claim.sentence < len(self.sentences):

@@ -29,6 +29,7 @@ class CheckKind:
 
 
 _REGISTRY: dict[str, CheckKind] = {}
+_loaded = False
 
 
 def register(
@@ -56,8 +57,15 @@ def _load_all() -> None:
 
 
 def registry() -> Mapping[str, CheckKind]:
-    if not _REGISTRY:
+    """Every check kind, after importing every module of this package once.
+
+    A flag, not the registry's size, says whether that happened: a test or a caller may import
+    one check module directly, which registers that kind alone.
+    """
+    global _loaded
+    if not _loaded:
         _load_all()
+        _loaded = True
     return _REGISTRY
 
 

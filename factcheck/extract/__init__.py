@@ -32,4 +32,8 @@ def extract(document: Document) -> Claims:
     claims.relations = find_relations(document.text, claims.quantities, claims.sentences)
     claims.changes = find_changes(document.text, claims.quantities, claims.sentences)
     claims.ages = find_ages(document.text, claims.quantities, claims.dates, claims.sentences)
+    # Last, so that the links above never see a size comparison as a written figure.
+    from factcheck.extract.comparisons import add_comparisons
+
+    add_comparisons(document.text, claims)
     return claims

@@ -33,6 +33,9 @@ _OR_GAP = re.compile(rf"^[\s{_CLOSING_QUOTES}]*,?\s*or\s+(?:{_HEDGE}\s*)?$", re.
 _LIST_GAP = re.compile(rf"^\s*(?:[;,/]\s*(?:or\s+)?|or\s+)(?:{_HEDGE}\s*)?$", re.IGNORECASE)
 
 _RESTATED = frozenset({Dimension.RATIO, Dimension.PERCENT})
+# A temperature and a temperature difference are one dimension for pairing: "warmed by 4C
+# (39.2F)" restates one change even where only the first figure reads as one.
+_TEMPERATURES = frozenset({Dimension.TEMPERATURE, Dimension.TEMPERATURE_DIFFERENCE})
 
 
 @lru_cache(maxsize=512)
@@ -77,7 +80,9 @@ def _kind(first: Quantity, second: Quantity, joiner: str) -> str | None:
         return None
     if {first.dimension, second.dimension} == _RESTATED:
         return "restatement" if first.has_figure and second.has_figure else None
-    if first.dimension is not second.dimension:
+    if first.dimension is not second.dimension and (
+        {first.dimension, second.dimension} != _TEMPERATURES
+    ):
         return None
     if joiner == "or" and not (first.has_figure and second.has_figure):
         return None

@@ -378,10 +378,30 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+# A conversion written between a temperature and the words that make it a change: "4C
+# (39.2F) warmer", "warmed by 4C (39.2F)". Each figure of the pair looks past the other.
+_CONVERSION_AFTER = re.compile(r"^\s*\([^()]{1,30}\)")
+_CONVERSION_BEFORE = re.compile(
+    r"[-−]?\d[\d,.]*\s*(?:°\s*)?(?:degrees?\s+)?(?:[CF]|Celsius|Fahrenheit|centigrade)?"
+    r"\s*\(\s*$",
+    re.IGNORECASE,
+)
+_CLOSE_PAREN = re.compile(r"^\s*\)")
+
+
 def _temperature_is_difference(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    after = text[end:]
+    converted = _CONVERSION_BEFORE.search(before)
+    if converted is not None and _CLOSE_PAREN.match(after):  # the "(39.2F)" of a pair
+        before = before[: converted.start()]
+        after = after[_CLOSE_PAREN.match(after).end() :]
+    else:
+        own = _CONVERSION_AFTER.match(after)
+        if own is not None:  # the "4C" of "4C (39.2F) warmer"
+            after = after[own.end() :]
     return bool(
-        TEMPERATURE_CHANGE_BEFORE.search(text[max(0, start - 40) : start])
-        or TEMPERATURE_CHANGE_AFTER.match(text[end:])
+        TEMPERATURE_CHANGE_BEFORE.search(before[-40:]) or TEMPERATURE_CHANGE_AFTER.match(after)
     )
 
 

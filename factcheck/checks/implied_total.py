@@ -1,0 +1,362 @@
+"""Check kind ``implied_total``: figures that imply a whole the article contradicts.
+
+Anti-pattern: "IS has lost 99.5 % of its territory and holds under 5 km²", with the territory
+"roughly the size of Britain" at its height elsewhere in the story. Losing 99.5 % and keeping
+under 5 km² implies a whole of under about 1,000 km² (5 / 0.005); 0.5 % of Britain's 209,331
+km² is about 1,000 km², some 200 times more than "under 5 km²". One of the three figures is
+wrong, or they are not about one territory; the finding shows the arithmetic and all three
+spans and says which figure to look at, without choosing.
+
+Reads ``Claims.shares`` (a percentage of a whole stated with an amount for one of its parts,
+from ``factcheck.extract.comparisons``) and, as the stated whole, a quantity with the same
+noun ("territory") and a compatible dimension elsewhere in the article: a size comparison
+("the size of Britain", ``Quantity.comparison``) or a written figure.
+
+How conservative, and why
+-------------------------
+An implied whole is a quotient of rounded figures, often of a small remainder ("under 5"),
+and the stated whole is often a loose comparison: writers call anything from half to twice
+an area "the size of" it. So every figure is read as the set of values it admits
+(``factcheck.tolerance``: "under 5" is 0..5.5, "99.5" is 99.45..99.55, "roughly" widens by
+10 %), the implied whole is the interval those sets give, and the finding needs the stated
+whole to lie ``min_ratio`` (default 3) times beyond that interval. If several figures could
+be the stated whole, one that fits is enough to pass.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.checks import register
+from factcheck.claims import Claims, Dimension, Quantity, Share
+from factcheck.findings import Outcome
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    DEFAULT_ROUND_SLACK,
+    Interval,
+    unit_converter,
+    written_interval,
+)
+
+DEFAULT_MIN_RATIO = 3.0
+
+
+def _number(params: Mapping[str, Any], key: str, default: float) -> float:
+    try:
+        value = float(params.get(key, default))
+    except (TypeError, ValueError):
+        return default
+    return value if math.isfinite(value) and value > 0 else default
+
+
+def _singular(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    noun = noun.lower().strip()
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def _figure(q: Quantity) -> float | None:
+    if q.value is not None:
+        return q.value
+    if q.low is not None and q.high is not None:
+        return (q.low + q.high) / 2
+    return None
+
+
+def _fmt(x: float) -> str:
+    """A figure for a message: 3 significant digits, thousands separators."""
+    if not math.isfinite(x):
+        return "∞"
+    if x == 0:
+        return "0"
+    digits = max(0, 2 - math.floor(math.log10(abs(x))))
+    rounded = round(x, digits)
+    if abs(rounded) >= 1000:
+        rounded = float(f"{rounded:.3g}")
+    text = f"{rounded:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _unit_symbol(unit: str | None, q: Quantity) -> str:
+    if q.dimension is Dimension.MONEY:
+        return q.currency or ""
+    if q.dimension is Dimension.COUNT:
+        return q.noun or ""
+    from factcheck.checks.conversion import unit_symbol
+
+    return unit_symbol(unit) if unit else ""
+
+
+def _converter(whole: Quantity, amount: Quantity):
+    """A function taking the whole's figures into the amount's unit, or None."""
+    if whole.dimension is not amount.dimension:
+        return None
+    if amount.dimension is Dimension.MONEY:
+        return (lambda x: x) if whole.currency == amount.currency else None
+    if amount.dimension is Dimension.COUNT:
+        return lambda x: x
+    if not (whole.unit and amount.unit):
+        return None
+    return unit_converter(whole.unit, amount.unit)
+
+
+def _fraction(share: Share, hedge_slack: float, round_slack: float | None) -> Interval | None:
+    """The part of the whole the amount measures, as a fraction (0..1)."""
+    percent = written_interval(share.share, hedge_slack, round_slack)
+    if percent is None:
+        return None
+    low, high = max(0.0, percent.low) / 100, min(100.0, percent.high) / 100
+    if low > high:
+        return None
+    if share.role != share.amount_role:
+        low, high = 1 - high, 1 - low
+    return Interval(low, high)
+
+
+def _implied(amount: Interval, fraction: Interval) -> Interval | None:
+    """The wholes that the amount and its fraction allow."""
+    if fraction.high <= 0:
+        return None
+    low = max(0.0, amount.low) / fraction.high
+    high = math.inf if fraction.low <= 0 else amount.high / fraction.low
+    return Interval(low, high) if low <= high else None
+
+
+# Words for "the land someone holds": a territory "roughly the size of Belgium" and "an area
+# the size of Belgium" name the same thing in a story about who controls how much land.
+LAND_NOUNS = frozenset(
+    {"territory", "area", "land", "region", "zone", "swathe", "swath", "expanse", "ground"}
+)
+
+
+def _same_whole(noun: str, other: str | None, dimension: Dimension) -> bool:
+    other = _singular(other)
+    if other == noun:
+        return True
+    return dimension is Dimension.AREA and noun in LAND_NOUNS and other in LAND_NOUNS
+
+
+def _candidates(claims: Claims, share: Share) -> list[Quantity]:
+    noun = _singular(share.noun)
+    if noun is None:
+        return []
+    found = []
+    for q in claims.quantities:
+        if q is share.amount or q is share.share or q.in_parentheses or not q.is_checkable:
+            continue
+        if not _same_whole(noun, q.noun, share.amount.dimension):
+            continue
+        if any(q is other.amount for other in claims.shares):
+            continue  # another share's remainder is not a stated whole
+        if _converter(q, share.amount) is None:
+            continue
+        found.append(q)
+    return found
+
+
+def _judge(
+    share: Share, whole: Quantity, implied: Interval, settings: Mapping[str, Any]
+) -> dict[str, Any] | None:
+    """How far the stated whole is from the implied one; None if it cannot be said."""
+    interval = written_interval(whole, settings["hedge_slack"], settings["round_slack"])
+    convert = _converter(whole, share.amount)
+    figure = _figure(whole)
+    if interval is None or convert is None or figure is None:
+        return None
+    try:
+        stated = interval.map(convert)
+        stated_figure = convert(figure)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    ratio = settings["min_ratio"]
+    if stated.low > implied.high * ratio:
+        direction = "larger"
+        factor = stated.low / implied.high if implied.high > 0 else math.inf
+    elif stated.high * ratio < implied.low:
+        direction = "smaller"
+        factor = implied.low / stated.high if stated.high > 0 else math.inf
+    else:
+        return {"ok": True, "stated": stated, "stated_figure": stated_figure}
+    return {
+        "ok": False,
+        "stated": stated,
+        "stated_figure": stated_figure,
+        "direction": direction,
+        "factor": factor,
+    }
+
+
+def _phrase(role: str, q: Quantity) -> str:
+    return f"{'losing' if role == 'lost' else 'keeping'} {q.text.strip()}"
+
+
+_BOUND_WORDS = {
+    "less_than": "under ",
+    "at_most": "at most ",
+    "more_than": "over ",
+    "at_least": "at least ",
+    "approx": "about ",
+}
+
+
+def _times(x: float) -> str:
+    """A ratio as a reader would say it: 209 -> "200", 37 -> "40", 4.6 -> "4.6"."""
+    if not math.isfinite(x):
+        return "infinitely many"
+    if x >= 10:
+        return _fmt(float(f"{x:.1g}"))
+    return _fmt(round(x, 1))
+
+
+def _percent(fraction: float) -> str:
+    return f"{_fmt(fraction * 100)} %"
+
+
+def _outcome(share: Share, whole: Quantity, implied: Interval, verdict: dict[str, Any]) -> Outcome:
+    amount = share.amount
+    symbol = _unit_symbol(amount.unit, amount)
+    amount_figure = _figure(amount) or 0.0
+    fraction = (_figure(share.share) or 0.0) / 100
+    if share.role != share.amount_role:
+        fraction = 1 - fraction
+    implied_figure = amount_figure / fraction if fraction > 0 else math.inf
+    stated_figure = verdict["stated_figure"]
+    expected = stated_figure * fraction
+    bound = _BOUND_WORDS.get(str(amount.bound), "")
+    noun = share.noun or "whole"
+    whole_text = whole.text.strip()
+    if whole.comparison:
+        whole_text += f" ({whole.comparison}, ≈ {_fmt(stated_figure)} {symbol})"
+    elif whole.unit != amount.unit:
+        whole_text += f" (= {_fmt(stated_figure)} {symbol})"
+    division = f"{_fmt(amount_figure)} / {fraction:.3g}"
+    if amount_figure > 0 and expected >= amount_figure:
+        relation = (
+            f"some {_times(expected / amount_figure)} times more than '{amount.text.strip()}'"
+        )
+    elif expected > 0:
+        relation = f"about 1/{_times(amount_figure / expected)} of '{amount.text.strip()}'"
+    else:
+        relation = f"nothing like '{amount.text.strip()}'"
+    values = {
+        "share_phrase": _phrase(share.role, share.share).capitalize(),
+        "amount_phrase": _phrase(share.amount_role, amount),
+        "implied": f"{bound}{_fmt(implied_figure)} {symbol}",
+        "division": division,
+        "noun": noun,
+        "whole": whole_text,
+        "fraction": _percent(fraction),
+        "expected": f"{_fmt(expected)} {symbol}",
+        "relation": relation,
+        "amount": amount.text.strip(),
+        "share": share.share.text.strip(),
+    }
+    message = (
+        "{share_phrase} and {amount_phrase} implies a whole of {implied} ({division}), but the "
+        "article gives the {noun} as {whole}: {fraction} of that is about {expected}, "
+        "{relation}."
+    ).format(**values)
+    arithmetic = (
+        f"{division} = {_fmt(implied_figure)} {symbol}; {_percent(fraction)} x "
+        f"{_fmt(stated_figure)} {symbol} = {_fmt(expected)} {symbol}"
+    )
+    values["arithmetic"] = arithmetic
+    times = verdict["factor"]
+    return Outcome(
+        code="contradicts_whole",
+        ok=False,
+        span=amount.span,
+        message=message,
+        related=[share.share.span, whole.span],
+        evidence={
+            "computed": float(f"{implied_figure:.4g}") if math.isfinite(implied_figure) else None,
+            "written": float(f"{stated_figure:.4g}"),
+            "tolerance": None,
+            "arithmetic": arithmetic,
+            "implied_whole": [
+                float(f"{implied.low:.4g}"),
+                float(f"{implied.high:.4g}") if math.isfinite(implied.high) else None,
+            ],
+            "stated_whole": [
+                float(f"{verdict['stated'].low:.4g}"),
+                float(f"{verdict['stated'].high:.4g}"),
+            ],
+            "ratio": float(f"{times:.3g}") if math.isfinite(times) else None,
+            "unit": amount.unit or amount.currency or amount.noun,
+            "share": share.share.text.strip(),
+            "share_role": share.role,
+            "amount": amount.text.strip(),
+            "amount_role": share.amount_role,
+            "whole": whole.text.strip(),
+            "reference": whole.comparison,
+            "noun": share.noun,
+        },
+        values=values,
+        suggestion=(
+            f"One of the three figures is wrong, or they are not about one {noun}: check the "
+            f"share ({share.share.text.strip()}), the amount ({amount.text.strip()}) and the "
+            f"whole ({whole.text.strip()})."
+        ),
+    )
+
+
+@register(
+    "implied_total",
+    defaults={
+        "min_ratio": DEFAULT_MIN_RATIO,
+        "hedge_slack": DEFAULT_HEDGE_SLACK,
+        "round_slack": DEFAULT_ROUND_SLACK,
+    },
+    codes=("contradicts_whole",),
+)
+def check_implied_totals(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
+    """A share and an amount imply a whole; a whole stated elsewhere for the same noun must
+    be within ``min_ratio`` of it, allowing for the rounding of every figure."""
+    settings = {
+        "min_ratio": max(1.0, _number(params, "min_ratio", DEFAULT_MIN_RATIO)),
+        "hedge_slack": _number(params, "hedge_slack", DEFAULT_HEDGE_SLACK),
+        "round_slack": _number(params, "round_slack", DEFAULT_ROUND_SLACK),
+    }
+    for share in claims.shares:
+        fraction = _fraction(share, settings["hedge_slack"], settings["round_slack"])
+        amount = written_interval(share.amount, settings["hedge_slack"], settings["round_slack"])
+        if fraction is None or amount is None:
+            continue
+        implied = _implied(amount, fraction)
+        if implied is None:
+            continue
+        verdicts = []
+        for whole in _candidates(claims, share):
+            verdict = _judge(share, whole, implied, settings)
+            if verdict is not None:
+                verdicts.append((whole, verdict))
+        if not verdicts:
+            continue
+        fitting = [(w, v) for w, v in verdicts if v["ok"]]
+        if fitting:
+            whole, verdict = fitting[0]
+            yield Outcome(
+                code="contradicts_whole",
+                ok=True,
+                span=share.amount.span,
+                message=(
+                    f"{share.share.text.strip()} and {share.amount.text.strip()} are "
+                    f"consistent with {whole.text.strip()} (within a factor of "
+                    f"{settings['min_ratio']:g})"
+                ),
+                related=[share.share.span, whole.span],
+                evidence={"implied_whole": [implied.low, implied.high]},
+            )
+            continue
+        whole, verdict = min(verdicts, key=lambda item: item[1]["factor"])
+        outcome = _outcome(share, whole, implied, verdict)
+        outcome.evidence["min_ratio"] = settings["min_ratio"]
+        outcome.evidence["tolerance"] = settings["min_ratio"]
+        yield outcome
