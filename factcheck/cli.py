@@ -1111,6 +1111,8 @@ def _param_text(value: Any) -> str:
     (a regular expression stays readable); everything else as JSON."""
     if isinstance(value, str):
         return "'" + value.replace("'", "''") + "'"
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(_param_text(v) for v in value) + "]"
     return json.dumps(value, default=str, ensure_ascii=False)
 
 

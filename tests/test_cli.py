@@ -484,17 +484,19 @@ def shipped(monkeypatch):
 def test_rules_list(shipped, capsys):
     assert cli.main(["rules", "list"]) == 0
     out = lines_of(capsys.readouterr().out)
-    assert out[0].split() == ["ID", "CHECK", "SEVERITY", "DESCRIPTION"]
+    assert out[0].split() == ["ID", "CHECK", "SEVERITY", "ENABLED", "SOURCE", "DESCRIPTION"]
     assert out[1].split() == [
         "conversion-mismatch",
         "conversion",
         "warning",
+        "yes",
+        "-",
         "Converted",
         "figures",
         "must",
         "agree.",
     ]
-    assert out[2].split()[:4] == ["weekday-mismatch", "weekday", "error", "A"]
+    assert out[2].split()[:6] == ["weekday-mismatch", "weekday", "error", "yes", "-", "A"]
     assert "More detail" not in "\n".join(out)
 
 

@@ -426,7 +426,9 @@ def _subject_before(before: str) -> str | None:
 def _elapsed_pairs(sentence: Sentence) -> Iterable[tuple[_AgeMention, _BirthMention]]:
     """ "25 years ago, in 1990", "in 1990, 25 years ago", "its 50th anniversary ... 1974"."""
     s = sentence.text
-    for match in _AGO.finditer(s):
+    # _AGO starts with an optional hedge, so it is slow to scan; it always needs "years".
+    matches = _AGO.finditer(s) if "years" in s.lower() else ()
+    for match in matches:
         value = word_number(match.group("num"))
         if value is None or not 0 < value <= 1000:
             continue

