@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import DEFAULT_CORPUS, add_corpus_argument, load_corpus, make_console, to_document
+from common import (
+    DEFAULT_CORPUS,
+    add_corpus_argument,
+    add_window_argument,
+    load_corpus,
+    make_console,
+    to_document,
+)
 
 warnings.filterwarnings("ignore", category=UserWarning)
 
@@ -166,6 +173,7 @@ def check_annotations(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_argument(parser)
+    add_window_argument(parser)
     parser.add_argument("--annotations", type=Path, default=DEFAULT_ANNOTATIONS)
     parser.add_argument(
         "--rules", type=Path, action="append", default=[],
@@ -193,7 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # factcheck itself cannot be imported or set up
         console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
         return 2
-    outcomes = check_annotations(annotations, load_corpus(args.corpus), rules)
+    outcomes = check_annotations(
+        annotations, load_corpus(args.corpus, not args.no_archive_window), rules
+    )
 
     labels = {"flag": "must be flagged", "clean": "must not be flagged",
               "at_most_info": "info at most"}  # fmt: skip

@@ -49,6 +49,32 @@ class Article:
     published: dt.date | None
     title: str | None = None
     source: str = ""
+    # The first and last day the article can be from, when its date is unknown.
+    published_between: tuple[dt.date, dt.date] | None = None
+    published_between_source: str | None = None
+
+
+# The publication window of each source whose articles carry no date, from the corpus's own
+# metadata (../shared/corpus/README.md: the BBC stories have no per-article dates; "all stories
+# are from 2004-2005"). The scripts hand it to factcheck the way a user checking that archive
+# would (`factcheck check --published-between 2004..2005`, or `published-between` in the
+# archive folder's factcheck.toml): as the document's window, never as a date, so relative
+# dates stay unresolved. `--no-archive-window` leaves it out.
+ARCHIVE_WINDOWS: dict[str, tuple[dt.date, dt.date]] = {
+    "bbc-news-2004-2005": (dt.date(2004, 1, 1), dt.date(2005, 12, 31)),
+}
+
+
+def parse_window(value: Any) -> tuple[dt.date, dt.date] | None:
+    """A line's own ``published_between`` field, read as factcheck's loader reads it."""
+    if value is None or value == "":
+        return None
+    from factcheck.load.published import parse_window_value
+
+    try:
+        return parse_window_value(value)
+    except ValueError:
+        return None
 
 
 def parse_published(value: Any) -> dt.date | None:
@@ -60,8 +86,11 @@ def parse_published(value: Any) -> dt.date | None:
         return None
 
 
-def iter_corpus(path: Path) -> Iterator[Article]:
-    """Articles of a JSONL corpus in file order; lines that are not articles are skipped."""
+def iter_corpus(path: Path, archive_windows: bool = True) -> Iterator[Article]:
+    """Articles of a JSONL corpus in file order; lines that are not articles are skipped.
+
+    An undated article gets its line's ``published_between`` field, else (``archive_windows``)
+    its source's window from ``ARCHIVE_WINDOWS``."""
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             line = line.strip()
@@ -73,17 +102,25 @@ def iter_corpus(path: Path) -> Iterator[Article]:
                 continue
             if not isinstance(row, dict) or not isinstance(row.get("text"), str):
                 continue
-            yield Article(
+            article = Article(
                 id=str(row.get("id", "")),
                 text=row["text"],
                 published=parse_published(row.get("published")),
                 title=row.get("title"),
                 source=str(row.get("source", "")),
             )
+            if article.published is None:
+                window = parse_window(row.get("published_between"))
+                if window is not None:
+                    article.published_between, article.published_between_source = window, "field"
+                elif archive_windows and article.source in ARCHIVE_WINDOWS:
+                    article.published_between = ARCHIVE_WINDOWS[article.source]
+                    article.published_between_source = "option"
+            yield article
 
 
-def load_corpus(path: Path) -> dict[str, Article]:
-    return {article.id: article for article in iter_corpus(path)}
+def load_corpus(path: Path, archive_windows: bool = True) -> dict[str, Article]:
+    return {article.id: article for article in iter_corpus(path, archive_windows)}
 
 
 def to_document(article: Article):
@@ -97,6 +134,8 @@ def to_document(article: Article):
         title=article.title,
         published=article.published,
         published_source="field" if article.published else None,
+        published_between=article.published_between,
+        published_between_source=article.published_between_source,
         format="jsonl",
     )
 
@@ -107,6 +146,15 @@ def add_corpus_argument(parser) -> None:
         type=Path,
         default=DEFAULT_CORPUS,
         help=f"news corpus as JSONL (default: {DEFAULT_CORPUS})",
+    )
+
+
+def add_window_argument(parser) -> None:
+    parser.add_argument(
+        "--no-archive-window",
+        action="store_true",
+        help="do not give undated articles their archive's publication window "
+        "(the BBC stories' 2004-2005, as --published-between would)",
     )
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import add_corpus_argument, iter_corpus, make_console, to_document
+from common import add_corpus_argument, add_window_argument, iter_corpus, make_console, to_document
 from rich.table import Table
 
 warnings.filterwarnings("ignore", category=UserWarning)
@@ -206,6 +206,7 @@ def findings_table(counts: CorpusCounts) -> Table:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_argument(parser)
+    add_window_argument(parser)
     parser.add_argument("--limit", type=int, help="check only the first N articles")
     parser.add_argument(
         "--show",
@@ -239,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
         return 1
-    articles = list(iter_corpus(args.corpus))
+    articles = list(iter_corpus(args.corpus, not args.no_archive_window))
     if args.limit:
         articles = articles[: args.limit]
 

@@ -41,7 +41,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import Article, add_corpus_argument, iter_corpus, make_console, to_document
+from common import (
+    Article,
+    add_corpus_argument,
+    add_window_argument,
+    iter_corpus,
+    make_console,
+    to_document,
+)
 
 warnings.filterwarnings("ignore", category=UserWarning)
 
@@ -1393,6 +1400,8 @@ def trials_for_article(
             published=article.published,
             title=article.title,
             source=article.source,
+            published_between=article.published_between,
+            published_between_source=article.published_between_source,
         )
         result = check_document(to_document(edited), list(rules))
         return [f for f in result.findings if not f.suppressed]
@@ -1689,6 +1698,7 @@ def show_examples(console, summaries, articles, count: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_argument(parser)
+    add_window_argument(parser)
     parser.add_argument(
         "--limit",
         type=int,
@@ -1752,7 +1762,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     started = time.perf_counter()
-    articles = {a.id: a for a in iter_corpus(args.corpus)}
+    articles = {a.id: a for a in iter_corpus(args.corpus, not args.no_archive_window)}
     status = availability(rules)
     if args.force:
         status = {

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import REPO, add_corpus_argument, iter_corpus, make_console, to_document
+from common import (
+    REPO,
+    add_corpus_argument,
+    add_window_argument,
+    iter_corpus,
+    make_console,
+    to_document,
+)
 
 warnings.filterwarnings("ignore", category=UserWarning)
 
@@ -310,6 +317,7 @@ def _print_finding(console, finding: Judged, label: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_argument(parser)
+    add_window_argument(parser)
     parser.add_argument("--review", type=Path, default=DEFAULT_REVIEW, help="review JSONL file")
     parser.add_argument("--limit", type=int, help="check only the first N articles")
     parser.add_argument(
@@ -353,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # factcheck itself cannot be imported or set up
         console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
         return 2
-    articles = list(iter_corpus(args.corpus))
+    articles = list(iter_corpus(args.corpus, not args.no_archive_window))
     if args.limit:
         articles = articles[: args.limit]
 

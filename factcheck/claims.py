@@ -242,9 +242,15 @@ class Sentence:
 
 @dataclass(slots=True)
 class Claims:
-    """Everything extracted from one document, in text order."""
+    """Everything extracted from one document, in text order.
+
+    ``published_between`` is the document's publication window (first and last day) when the
+    exact date is unknown: checks that can judge over a period (currency rates) read it;
+    dates are never resolved against it.
+    """
 
     published: dt.date | None
+    published_between: tuple[dt.date, dt.date] | None = None
     sentences: list[Sentence] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateClaim] = field(default_factory=list)

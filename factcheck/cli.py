@@ -293,6 +293,14 @@ def _add_config_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-config", action="store_true", help="ignore configuration files; use the defaults"
     )
+    command.add_argument(
+        "--published-between",
+        metavar="FIRST..LAST",
+        help="publication window of undated documents, e.g. 2004..2005 or "
+        "2004-01-01..2005-12-31: currency conversions are judged at any rate of the window "
+        "(beats the documents' own published_between and the configuration's "
+        "published-between; a publication date, when known, beats every window)",
+    )
     for flag, verb in (("--enable", "turn on"), ("--disable", "turn off")):
         command.add_argument(
             flag,
@@ -462,9 +470,18 @@ def _input_paths(paths: Sequence[str], ignored: Callable[[Path], bool] | None) -
 
 
 def _load_one(path: Path, args: argparse.Namespace) -> Iterator[Document | LoadError]:
+    # The window option, parsed by _check_documents (check and baseline only).
+    window = getattr(args, "published_window", None)
     if str(path) == STDIN_PATH:
-        return load_stdin(published=args.published, max_bytes=args.max_bytes, fmt=args.stdin_format)
-    return load_path(path, published=args.published, max_bytes=args.max_bytes)
+        return load_stdin(
+            published=args.published,
+            max_bytes=args.max_bytes,
+            fmt=args.stdin_format,
+            published_between=window,
+        )
+    return load_path(
+        path, published=args.published, max_bytes=args.max_bytes, published_between=window
+    )
 
 
 def _guarded(
@@ -508,7 +525,14 @@ def _example_file() -> Traversable:
 
 def _load_example(entry: Traversable, args: argparse.Namespace) -> Iterator[Document | LoadError]:
     with resources.as_file(entry) as real_path:
-        items = list(load_path(real_path, published=args.published, max_bytes=args.max_bytes))
+        items = list(
+            load_path(
+                real_path,
+                published=args.published,
+                max_bytes=args.max_bytes,
+                published_between=getattr(args, "published_window", None),
+            )
+        )
     for item in items:
         if isinstance(item, Document):
             # A stable path in reports, wherever the package is installed.
@@ -585,6 +609,8 @@ class CheckRun:
 def _check_documents(args: argparse.Namespace) -> CheckRun:
     pipeline = importlib.import_module("factcheck.pipeline")
     suppress = importlib.import_module("factcheck.suppress")
+    published = importlib.import_module("factcheck.load.published")
+    args.published_window = _window_option(args.published_between)
     setup = CheckSetup(args)
     # Every configuration and rule problem ends the run before any document is read.
     for raw in args.paths:
@@ -594,6 +620,8 @@ def _check_documents(args: argparse.Namespace) -> CheckRun:
     run = CheckRun(setup=setup, status=RunStatus())
     for item in iter_documents(args, run.status, ignored=setup.ignores):
         configured = setup.for_path(item.path)
+        if isinstance(item, Document):  # the option and the document's own window beat it
+            published.apply_configured_window(item, configured.settings.config.published_between)
         result = _check_item(item, configured.rules, pipeline, run.status)
         result.findings = suppress.configure_meta_findings(result.findings, configured.settings)
         run.results.append(result)
@@ -601,6 +629,19 @@ def _check_documents(args: argparse.Namespace) -> CheckRun:
     if run.status.documents == 0 and not run.status.failed:
         raise CommandError("no documents to check")
     return run
+
+
+def _window_option(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """--published-between, parsed here rather than by argparse so that a bad value is one
+    line ("factcheck: error: ..."), like a bad configuration value, not a usage screen."""
+    if value is None:
+        return None
+    from factcheck.load.published import parse_window_value
+
+    try:
+        return parse_window_value(value)
+    except ValueError as exc:
+        raise CommandError(f"--published-between: {exc}") from None
 
 
 @dataclass(slots=True)

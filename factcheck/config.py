@@ -13,6 +13,7 @@ and exits 2 before checking anything.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import fnmatch
 import logging
@@ -37,7 +38,16 @@ FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "warning"
 DEFAULT_MIN_SEVERITY = "info"
 
-KEYS = ("rules", "enable", "disable", "severity", "min-severity", "fail-on", "ignore")
+KEYS = (
+    "rules",
+    "enable",
+    "disable",
+    "severity",
+    "min-severity",
+    "fail-on",
+    "ignore",
+    "published-between",
+)
 # "all" is a friendlier spelling of "*" wherever rule patterns are accepted.
 ALL_RULES = "all"
 RULE_PATTERN = re.compile(r"^[a-z0-9*?][a-z0-9._*?-]*$")
@@ -189,6 +199,8 @@ class Config:
     min_severity: str | None = None
     fail_on: str | None = None
     ignore: tuple[str, ...] = ()
+    # The publication window of the undated articles under this file (an archive's years).
+    published_between: tuple[dt.date, dt.date] | None = None
 
     @property
     def label(self) -> str:
@@ -278,6 +290,20 @@ class _Validator:
             return None
         return value.lower()
 
+    def window(self, data: Mapping[str, Any], key: str) -> tuple[dt.date, dt.date] | None:
+        """A publication window: "2004..2005", "2004-01-01..2005-12-31", or a list of two
+        ends (TOML dates, years or strings)."""
+        value = data.get(key)
+        if value is None:
+            return None
+        from factcheck.load.published import parse_window_value
+
+        try:
+            return parse_window_value(value)
+        except ValueError as exc:
+            self.problem(key, f"'{key}': {exc}")
+            return None
+
     def severities(self, data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         value = data.get("severity")
         if value is None:
@@ -333,6 +359,7 @@ def parse_config(
         min_severity=check.level(data, "min-severity", SEVERITY_LEVELS),
         fail_on=check.level(data, "fail-on", FAIL_ON_LEVELS),
         ignore=check.strings(data, "ignore"),
+        published_between=check.window(data, "published-between"),
     )
     if check.problems:
         raise ConfigError(check.problems)

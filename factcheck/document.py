@@ -42,6 +42,9 @@ class Document:
     code, front matter) are listed in ``skipped`` and blanked with spaces in ``text`` by the
     loader, so offsets stay aligned with the source. ``published`` is the publication date and
     ``published_source`` says where it came from ("option", "field", "dateline", "metadata").
+    ``published_between`` is the weaker fact for undated text: the first and last day the
+    article can be from (an archive's years), with ``published_between_source`` ("option",
+    "field", "metadata", "config"); see ``factcheck.load.published``.
     """
 
     text: str
@@ -50,6 +53,8 @@ class Document:
     title: str | None = None
     published: dt.date | None = None
     published_source: str | None = None
+    published_between: tuple[dt.date, dt.date] | None = None
+    published_between_source: str | None = None
     format: str = "text"
     skipped: list[Span] = field(default_factory=list)
     # Optional map from text offset to source offset, as sorted (text_offset, source_offset)

@@ -52,24 +52,33 @@ def run_rules(document: Document, claims: Claims, rules: list[Rule]) -> Document
                 key = (rule.check, outcome.span.start, outcome.span.end)
                 if key not in seen_verified:
                     seen_verified.add(key)
-                    result.verified.append(Verified(
-                        rule=rule.id, check=rule.check, message=outcome.message,
-                        span=outcome.span, text=text, evidence=outcome.evidence))
+                    result.verified.append(
+                        Verified(
+                            rule=rule.id,
+                            check=rule.check,
+                            message=outcome.message,
+                            span=outcome.span,
+                            text=text,
+                            evidence=outcome.evidence,
+                        )
+                    )
                 continue
             line, column = document.line_col(outcome.span.start)
-            result.findings.append(Finding(
-                rule=rule.id,
-                check=rule.check,
-                severity=rule.severity,
-                message=render_message(rule.message, outcome),
-                span=outcome.span,
-                text=text,
-                line=line,
-                column=column,
-                related=[(s, document.snippet(s)) for s in outcome.related],
-                evidence=outcome.evidence,
-                suggestion=outcome.suggestion,
-            ))
+            result.findings.append(
+                Finding(
+                    rule=rule.id,
+                    check=rule.check,
+                    severity=rule.severity,
+                    message=render_message(rule.message, outcome),
+                    span=outcome.span,
+                    text=text,
+                    line=line,
+                    column=column,
+                    related=[(s, document.snippet(s)) for s in outcome.related],
+                    evidence=outcome.evidence,
+                    suggestion=outcome.suggestion,
+                )
+            )
     result.findings.sort(key=lambda f: (f.span.start, -f.severity, f.rule))
     result.verified.sort(key=lambda v: v.span.start)
     return result

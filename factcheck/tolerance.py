@@ -239,12 +239,21 @@ def is_offset_scale(q: Quantity) -> bool:
     return q.dimension is Dimension.TEMPERATURE
 
 
-def _figure(q: Quantity) -> float | None:
+def figure(q: Quantity) -> float | None:
+    """The single figure of a quantity: its value, else a range's midpoint, else its one end."""
     if q.value is not None:
         return q.value
     if q.low is not None and q.high is not None:
         return (q.low + q.high) / 2
     return q.low if q.low is not None else q.high
+
+
+def written_ends(q: Quantity) -> tuple[float | None, float | None]:
+    """The lowest and highest figure written: a range's ends in order, else the figure twice."""
+    if q.low is not None and q.high is not None:
+        return min(q.low, q.high), max(q.low, q.high)
+    value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
+    return value, value
 
 
 def figure_interval(
@@ -289,7 +298,7 @@ def _reading(
         lo = _end_interval(q, min(ends), hedge, hedge_slack, round_slack)
         hi = _end_interval(q, max(ends), hedge, hedge_slack, round_slack)
         return Interval(lo.low, hi.high)
-    v = _figure(q)
+    v = figure(q)
     if v is None or not math.isfinite(v):
         return None
     rounding = figure_interval(v, q.precision, offset_scale=offset, round_slack=round_slack)
@@ -331,6 +340,39 @@ def consistent(
     return interval is not None and interval.contains(value)
 
 
+# --------------------------------------------------------------------------- reach
+#
+# How far a reading reaches from what is written: the "tolerance" a check reports in its
+# evidence, so a reader sees how much rounding and hedging the verdict allowed.
+
+
+def reach(written: float | None, interval: Interval, digits: int | None = None) -> float | None:
+    """The larger distance from the written figure to a finite end of its reading.
+
+    None when there is no written figure or neither end is finite; rounded to ``digits``
+    decimals when given (evidence is rounded so that float noise does not show).
+    """
+    if written is None:
+        return None
+    sides = [abs(x - written) for x in (interval.low, interval.high) if math.isfinite(x)]
+    if not sides:
+        return None
+    return round(max(sides), digits) if digits is not None else max(sides)
+
+
+def reach_beyond_written(q: Quantity, interval: Interval) -> float:
+    """How far the reading of ``q`` reaches beyond its written figure (rounding and hedge),
+    measured on the interval ``written_interval`` gave, on the sides no bound leaves open:
+    "under 5" reaches only upwards, "between 14,000 and 18,000" beyond each end."""
+    low, high = written_ends(q)
+    reaches = []
+    if low is not None and math.isfinite(interval.low) and q.bound not in UPPER_BOUNDS:
+        reaches.append(low - interval.low)
+    if high is not None and math.isfinite(interval.high) and q.bound not in LOWER_BOUNDS:
+        reaches.append(interval.high - high)
+    return max(reaches, default=0.0)
+
+
 # --------------------------------------------------------------------------- units
 
 
@@ -369,12 +411,6 @@ def unit_converter(from_unit: str, to_unit: str) -> Callable[[float], float] | N
 # --------------------------------------------------------------------------- comparing
 
 
-def _reach(written: float, target: Interval) -> float:
-    """How far the target's reading reaches from the written figure (finite sides only)."""
-    sides = [abs(x - written) for x in (target.low, target.high) if math.isfinite(x)]
-    return max(sides) if sides else 0.0
-
-
 def _show(interval: Interval) -> str:
     return f"{interval.low:.6g}..{interval.high:.6g}"
 
@@ -405,7 +441,7 @@ def _judge(
         ok=ok,
         computed=computed,
         written=target_figure,
-        tolerance=_reach(target_figure, target_interval),
+        tolerance=reach(target_figure, target_interval) or 0.0,
         admitted=admitted,
         target=target_interval,
         source=source_interval,
@@ -445,7 +481,7 @@ def compare_conversion(
             return _compare_plain_figures(source, target, convert, slack, round_slack)
         source_interval = written_interval(source, hedge_slack, round_slack)
         target_interval = _reading(target, target_bound, target_hedge, hedge_slack, round_slack)
-        s_value, t_value = _figure(source), _figure(target)
+        s_value, t_value = figure(source), figure(target)
         if None in (source_interval, target_interval, s_value, t_value):
             return None
         mode = "figures" if source.bound is target_bound is Bound.EXACT else "sets"
@@ -464,7 +500,7 @@ def _is_range(q: Quantity) -> bool:
 
 def _compare_plain_figures(source, target, convert, slack, round_slack) -> Comparison | None:
     """A bound or hedge covers both figures: the figures themselves must convert."""
-    s_value, t_value = _figure(source), _figure(target)
+    s_value, t_value = figure(source), figure(target)
     if s_value is None or t_value is None:
         return None
     s_offset, t_offset = is_offset_scale(source), is_offset_scale(target)
@@ -496,3 +532,58 @@ def _compare_ends(source, target, convert, slack, hedge_slack, round_slack) -> C
     if failing:
         return max(failing, key=lambda r: r.admitted.gap(r.target) / max(abs(r.written), 1e-12))
     return results[-1]
+
+
+# --------------------------------------------------------------------------- figures in messages
+#
+# Two ways checks print numbers: a written figure as the writer would write it (up to six
+# significant digits: "14,000", "1.93"), and a computed value to three significant digits
+# with its whole integer part ("2,471", "0.0491", "76.1").
+
+
+def as_written(x: float | None) -> str:
+    """A figure as a reader writes it: 14000.0 -> "14,000", 1.93 -> "1.93"."""
+    if x is None:
+        return "?"
+    if math.isinf(x) or math.isnan(x):
+        return "unbounded"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6g}"
+
+
+def significant_decimals(x: float, significant: int = 3) -> int:
+    """Decimals that show ``significant`` digits of ``x`` but never cut its integer part
+    (0 for zero and infinities; NaN has no digits: ValueError)."""
+    if x == 0 or math.isinf(x):
+        return 0
+    return max(0, significant - 1 - math.floor(math.log10(abs(x))))
+
+
+def show(x: float | None, significant: int = 3) -> str:
+    """A computed number for a message: 3 significant digits, whole integer part, thousands
+    separators (2471.05 -> "2,471", 0.04912 -> "0.0491", 76.06 -> "76.1")."""
+    if x is None:
+        return "?"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if x == 0:
+        return "0"
+    text = f"{x:,.{significant_decimals(x, significant)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def show_compact(x: float | None, significant: int = 3) -> str:
+    """Large figures with a scale word, as news writes them: 1,143,810,000 -> "1.14 billion"."""
+    if x is None or not math.isfinite(x):
+        return show(x, significant)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale:
+            return f"{show(x / scale, significant)} {word}"
+    return show(x, significant)
+
+
+def show_interval(iv: Interval, significant: int = 3, suffix: str = "") -> str:
+    return f"{show(iv.low, significant)}{suffix}..{show(iv.high, significant)}{suffix}"

@@ -22,3 +22,41 @@ def make_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
         return path
 
     return write
+
+
+# Two conversion rules of our own, for the tests that run the pipeline or the command line and
+# must not see work in progress on the shipped rule files.
+OWN_CONVERSION_RULES = """\
+rules:
+  - id: conversion-mismatch
+    check: conversion
+    codes: [mismatch]
+    severity: error
+    message: "{written} does not match {source}."
+    description: A converted figure that the units do not give.
+    examples:
+      flag:
+        - "The canal is 4 miles ([[12 km]]) long."
+      pass:
+        - "The canal is 4 miles (6.4 km) long."
+  - id: conversion-no-figure
+    check: conversion
+    codes: [no_figure]
+    severity: warning
+    message: "A conversion with no figure."
+    description: A second unit with no figure to convert.
+    examples:
+      flag:
+        - "The canal runs many miles ([[kilometres]]) inland."
+      pass:
+        - "The canal runs 4 miles (6.4 km) inland."
+"""
+
+
+@pytest.fixture
+def own_conversion_rules(tmp_path_factory, monkeypatch) -> Path:
+    """Make the two rules above the whole shipped rule set; return their folder."""
+    folder = tmp_path_factory.mktemp("own-rules")
+    (folder / "conversion.yaml").write_text(OWN_CONVERSION_RULES, encoding="utf-8")
+    monkeypatch.setattr("factcheck.rules.shipped_rules_dir", lambda: folder)
+    return folder

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from factcheck.claims import Bound, DateClaim, Dimension, Granularity, Sentence
 from factcheck.document import Span
-from factcheck.extract.ages import find_ages, word_number
+from factcheck.extract.ages import find_ages
 
 
 def sentences_of(text: str) -> list[Sentence]:
@@ -117,7 +117,7 @@ def test_death_age_pairs_by_name_across_paragraphs():
     )
     (age,) = ages_in(text)
     assert (age.cue, age.age.value, age.birth.date.year) == ("died", 95, 1924)
-    assert age.subject == "Vanderbilt"
+    assert age.subject == "Gloria Vanderbilt"
 
 
 def test_pronoun_age_pairs_with_the_only_birth_in_the_article():
@@ -186,14 +186,159 @@ def test_two_people_in_one_sentence_pair_with_the_nearest_birth():
     assert summary(text) == [("appositive", 23, 1980, "Aguilera, 23")]
 
 
-def test_word_numbers():
-    assert word_number("forty-five") == 45
-    assert word_number("twenty five") == 25
-    assert word_number("a hundred") == 100
-    assert word_number("fiftieth") == 50
-    assert word_number("twenty-fifth") == 25
-    assert word_number("25th") == 25
-    assert word_number("several") is None
+# --------------------------------------------------------------------------- ages at death
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "was N" after a named subject and its appositive, a death told before it
+        (
+            "Former governor Ann Whitlow died on Sunday. Whitlow, the state's first female "
+            "governor, was 71. Whitlow was born in 1948 in Dayton.",
+            ("was", 71, 1948, "was 71"),
+        ),
+        # ... after a pronoun whose antecedent is the one person born in the article
+        (
+            "The novelist Peter Corran has died in Lisbon. He was 82. Corran was born in 1937.",
+            ("was", 82, 1937, "was 82"),
+        ),
+        # ... in a relative clause, the death in the same sentence
+        (
+            "Marta Ilves, who was 64, died at home on Friday. Ilves was born in Tartu in 1955.",
+            ("was", 64, 1955, "was 64"),
+        ),
+        # "was N years old" is read as before, now with a name subject
+        (
+            "Ivo Brandt died in his sleep on Monday. Brandt was 70 years old. "
+            "Brandt was born in 1949.",
+            ("year-old", 70, 1949, "70 years old"),
+        ),
+        # "died ... at N" before a stop or "after ..."
+        (
+            "Bernard Oakes died on Tuesday at 77. Oakes was born in 1941.",
+            ("died", 77, 1941, "died on Tuesday at 77"),
+        ),
+        (
+            "Bernard Oakes died at 77 after a long illness. Oakes was born in 1941.",
+            ("died", 77, 1941, "died at 77"),
+        ),
+        # a name with its title and a lowercase role before it, a birth named by surname
+        (
+            "Sir Alan Dorne, who led the inquiry, has died aged 93. Dorne was born in 1911.",
+            ("died", 93, 1911, "died aged 93"),
+        ),
+        (
+            "Yesterday, retired drummer Ray Coyle died. Coyle was 68. Coyle was born in 1951.",
+            ("was", 68, 1951, "was 68"),
+        ),
+    ],
+)
+def test_ages_at_death(text, expected):
+    assert summary(text) == [expected]
+
+
+def test_death_age_subject_is_the_name_before_the_appositive():
+    (age,) = ages_in(
+        "Former governor Ann Whitlow died on Sunday. Whitlow, the wife of actor Tom Reyes, "
+        "was 71. Whitlow was born in 1948 in Dayton."
+    )
+    assert age.subject == "Whitlow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no death told nearby: "was 45" may be anything
+        "Smith was born in 1950. Smith was 45.",
+        # not a person
+        "The death toll was 45. Smith was born in 1950. Smith died on Monday.",
+        "Smith was born in 1950. Smith died on Monday. The estimate was 45, officials said.",
+        # an age at a past moment
+        "Smith was 45 when he moved to Leeds. He died in March. Smith was born in 1950.",
+        "Smith died on Monday. Smith was 45, when the war began. Smith was born in 1950.",
+        # a death dated to a year: the age is told as of that year
+        "Ana Ruiz was killed in 2016. She was 26. Ruiz was born in 1990.",
+        # clock times and addresses are not ages
+        "Smith was born in 1950. Smith died at 14:30 on Monday.",
+        "Smith was born in 1950. Smith died at 3. Smith died at 10 Downing Street.",
+        # figures that are not whole ages
+        "Smith was born in 1950. Smith died on Monday. Smith was 5.5.",
+        # someone else: a wife named after her husband's birth
+        "Parker was born in 1940. Parker died on Monday. His wife Jane was 70.",
+    ],
+)
+def test_bare_was_is_not_an_age_without_a_person_and_a_death(text):
+    assert summary(text) == []
+
+
+# --------------------------------------------------------------------------- same subject only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the N-year-old" with a noun of its own brings in someone or something new
+        "Smith was born in 1978 in Leeds. The 45-year-old actor said he was delighted.",
+        # an animal or a thing in the birth's own sentence
+        "Born in 1950, Smith rides the 15-year-old elephant.",
+        # an unnamed person beside a named birth
+        "Smith, born in 1950, said the 45-year-old driver was drunk.",
+        # a relative's birth
+        "His son was born in 2001. The 45-year-old said he was proud.",
+        "Smith, 45, whose son was born in 2001, was at home.",
+        # another age in between is the antecedent
+        "Smith was born in 1978. A 45-year-old man was arrested nearby. "
+        "The 45-year-old said nothing.",
+        # the same surname, a different person
+        "Robert Cummings was born in 1920. Elijah Cummings died aged 68.",
+        # a name inside the appositive is not the subject
+        "Tom Jones was born in 1940. Rita Smith, the wife of actor Tom Jones, has died aged 63.",
+        # a pronoun whose antecedent is not the person born
+        "Ruth Adler was born in 1931. She retired in 1990. Tom Baines died on Monday. He was 79.",
+    ],
+)
+def test_no_pair_across_different_subjects(text):
+    assert summary(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        (
+            "Born in 1978, the 40-year-old has lived in the area since childhood. "
+            "The 67-year-old killer had kept a bracelet.",
+            "40-year-old",
+        ),
+        (
+            "The 35-year-old was born in 1985. "
+            "The 15-year-old elephant's injuries were found on Monday.",
+            "35-year-old",
+        ),
+    ],
+)
+def test_a_later_age_with_its_own_noun_is_another_referent(text, paired):
+    assert [written for _, _, _, written in summary(text)] == [paired]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith was born in 1978 in Leeds. The 45-year-old lives in York.", 45),
+        ("The 45-year-old actor, born in 1978, said he was delighted.", 45),
+        ("Smith, born in 1978, is a 45-year-old lawyer.", 45),
+        # a quotation may end the sentence before an opening "Born in ..."
+        ("He said, 'We will talk.' Born in 1977, the 50-year-old has lived here.", 50),
+        # the antecedent of "He" is named two sentences back
+        (
+            "Born in 1935 in Mirati, Mukherjee entered politics early. Mukherjee died on Monday. "
+            "He was 84.",
+            84,
+        ),
+    ],
+)
+def test_same_subject_pairs(text, expected):
+    assert [value for _, value, _, _ in summary(text)] == [expected]
 
 
 def test_bad_input_gives_no_ages():
@@ -233,6 +378,14 @@ def test_bad_input_gives_no_ages():
                 "twenty-five",
                 "then-45-year-old",
                 "2019",
+                "68",
+                "who",
+                "killer",
+                "elephant",
+                "His",
+                "son",
+                "Sir",
+                '"Eddie"',
             ]
         ),
         min_size=1,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from builders import quantities_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,24 +22,7 @@ D = Dimension
 
 def build(text: str, *specs: tuple) -> tuple[list[Quantity], list[Sentence]]:
     """Quantities for (surface, value[, dimension[, precision[, bound]]]) found in order."""
-    quantities, pos = [], 0
-    for spec in specs:
-        surface, value = spec[0], spec[1]
-        dimension = spec[2] if len(spec) > 2 else D.COUNT
-        precision = spec[3] if len(spec) > 3 else 1.0
-        bound = spec[4] if len(spec) > 4 else Bound.EXACT
-        start = text.index(surface, pos)
-        pos = start + len(surface)
-        quantities.append(
-            Quantity(
-                span=Span(start, pos),
-                text=surface,
-                value=value,
-                dimension=dimension,
-                precision=precision,
-                bound=bound,
-            )
-        )
+    quantities = quantities_in(text, *specs, dimension=D.COUNT)
     return quantities, [Sentence(span=Span(0, len(text)), text=text, index=0)]
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rule_examples import rule_example_spans
 
 from factcheck.checks import get
 from factcheck.checks.drift import check_drift
@@ -197,21 +198,5 @@ def test_rule_file_loads_cleanly():
 
 
 def test_rule_examples_end_to_end():
-    pytest.importorskip("factcheck.extract.quantities")
-    from factcheck.document import Document
-    from factcheck.extract import extract
-    from factcheck.extract.changes import find_changes
-    from factcheck.pipeline import run_rules
-
-    (rule,) = load_file(RULES)[0]
-    for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples)):
-        for example in examples:
-            document = Document(text=example.text)
-            claims = extract(document)
-            if not claims.changes:
-                claims.changes = find_changes(document.text, claims.quantities, claims.sentences)
-            found = sorted(
-                (f.span.start, f.span.end) for f in run_rules(document, claims, [rule]).findings
-            )
-            expected = sorted(example.flag_spans) if kind == "flag" else []
-            assert found == expected, example.text
+    for _, text, expected, found in rule_example_spans(RULES):
+        assert found == expected, text

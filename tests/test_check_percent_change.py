@@ -6,10 +6,10 @@ extractors are importable.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
+from rule_examples import rule_example_spans
 
 from factcheck.checks import get
 from factcheck.checks.percent_change import check_percent_change
@@ -281,36 +281,6 @@ def test_rule_file_loads_cleanly():
     assert all(e.flag_spans for e in rule.flag_examples)
 
 
-def _rule_examples(path: Path):
-    """Run each example through extraction and the rule; yield (expected, found) spans."""
-    pytest.importorskip("factcheck.extract.quantities")
-    from factcheck.document import Document
-    from factcheck.extract import extract
-    from factcheck.extract.ages import find_ages
-    from factcheck.extract.changes import find_changes
-    from factcheck.pipeline import run_rules
-
-    rules, _ = load_file(path)
-    for rule in rules:
-        for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples)):
-            for example in examples:
-                published = dt.date.fromisoformat(example.published) if example.published else None
-                document = Document(text=example.text, published=published)
-                claims = extract(document)
-                if not claims.changes:
-                    claims.changes = find_changes(
-                        document.text, claims.quantities, claims.sentences
-                    )
-                if not claims.ages:
-                    claims.ages = find_ages(
-                        document.text, claims.quantities, claims.dates, claims.sentences
-                    )
-                result = run_rules(document, claims, [rule])
-                found = sorted((f.span.start, f.span.end) for f in result.findings)
-                expected = sorted(example.flag_spans) if kind == "flag" else []
-                yield rule.id, example.text, expected, found
-
-
 def test_rule_examples_end_to_end():
-    for rule_id, text, expected, found in _rule_examples(RULES):
+    for rule_id, text, expected, found in rule_example_spans(RULES):
         assert found == expected, (rule_id, text)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
+from builders import quantities_in
+from rule_examples import rule_example_spans
 
 from factcheck.checks import get
 from factcheck.checks._arith import grim_fractions, ratio_share_interval
@@ -22,24 +23,7 @@ PARAMS = dict(get("percent_sum").defaults)
 
 def claims_for(text: str, *specs: tuple, pairs=(), relations=()) -> Claims:
     """One sentence; quantities (surface, value[, dimension[, precision[, bound]]]) in order."""
-    quantities, pos = [], 0
-    for spec in specs:
-        surface, value = spec[0], spec[1]
-        dimension = spec[2] if len(spec) > 2 else D.PERCENT
-        precision = spec[3] if len(spec) > 3 else 1.0
-        bound = spec[4] if len(spec) > 4 else Bound.EXACT
-        start = text.index(surface, pos)
-        pos = start + len(surface)
-        quantities.append(
-            Quantity(
-                span=Span(start, pos),
-                text=surface,
-                value=value,
-                dimension=dimension,
-                precision=precision,
-                bound=bound,
-            )
-        )
+    quantities = quantities_in(text, *specs, dimension=D.PERCENT)
     claims = Claims(
         published=None, sentences=[Sentence(Span(0, len(text)), text, 0)], quantities=quantities
     )
@@ -274,25 +258,5 @@ def test_rule_file_loads_cleanly():
 
 
 def test_rule_examples_end_to_end():
-    pytest.importorskip("factcheck.extract.quantities")
-    from factcheck.document import Document
-    from factcheck.extract import extract
-    from factcheck.extract.changes import find_changes
-    from factcheck.pipeline import run_rules
-
-    rules, _ = load_file(RULES)
-    for rule in rules:
-        for kind, examples in (("flag", rule.flag_examples), ("pass", rule.pass_examples)):
-            for example in examples:
-                published = dt.date.fromisoformat(example.published) if example.published else None
-                document = Document(text=example.text, published=published)
-                claims = extract(document)
-                if not claims.changes:
-                    claims.changes = find_changes(
-                        document.text, claims.quantities, claims.sentences
-                    )
-                found = sorted(
-                    (f.span.start, f.span.end) for f in run_rules(document, claims, [rule]).findings
-                )
-                expected = sorted(example.flag_spans) if kind == "flag" else []
-                assert found == expected, (rule.id, example.text)
+    for rule_id, text, expected, found in rule_example_spans(RULES):
+        assert found == expected, (rule_id, text)

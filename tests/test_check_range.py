@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import quantity_at
 
 from factcheck import checks
 from factcheck.checks.range import check_range
-from factcheck.claims import Bound, Change, Claims, Dimension, Quantity, Relation
+from factcheck.claims import Bound, Change, Claims, Dimension, Relation
 from factcheck.document import Span
 from factcheck.extract.relations import find_relations
 from factcheck.extract.sentences import split_sentences
@@ -18,21 +19,13 @@ RULES = Path(__file__).resolve().parents[1] / "rules" / "range.yaml"
 DEFAULTS = dict(checks.get("range").defaults)
 
 
-def quantity(text: str, surface: str, value=None, nth: int = 0, **fields) -> Quantity:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(surface, start + 1)
-    fields.setdefault("precision", 1.0)
-    return Quantity(Span(start, start + len(surface)), surface, value, **fields)
-
-
 def run(claims: Claims, **params):
     return list(check_range(claims, {**DEFAULTS, **params}))
 
 
 def test_reversed_range_is_flagged_with_both_ends():
     text = "There may be between 18,000 and 14,000 militants in the region."
-    q = quantity(
+    q = quantity_at(
         text,
         "between 18,000 and 14,000",
         16000,
@@ -52,7 +45,7 @@ def test_reversed_range_is_flagged_with_both_ends():
 
 def test_ordered_range_is_verified():
     text = "There may be between 14,000 and 18,000 militants in the region."
-    q = quantity(
+    q = quantity_at(
         text,
         "between 14,000 and 18,000",
         16000,
@@ -69,25 +62,23 @@ def test_ordered_range_is_verified():
 
 def test_score_like_pairs_are_left_alone_unless_asked():
     text = "The home side won 3-2."
-    q = quantity(text, "3-2", 2.5, low=3, high=2, bound=Bound.RANGE)
+    q = quantity_at(text, "3-2", 2.5, low=3, high=2, bound=Bound.RANGE)
     dash = {"reversed_connectors": ["dash"]}
     assert run(Claims(published=None, quantities=[q]), **dash) == []
     [outcome] = run(Claims(published=None, quantities=[q]), skip_bare_counts=False, **dash)
     assert not outcome.ok
 
 
-def test_only_between_ranges_are_judged_for_order_by_default():
-    text = "Biden led Trump 47 percent to 40 percent; between 47 and 40 percent"
-    tally = quantity(
-        text,
-        "47 percent to 40 percent",
-        43.5,
-        low=47,
-        high=40,
-        bound=Bound.RANGE,
-        dimension=Dimension.PERCENT,
+def test_to_dash_and_between_ranges_are_judged_for_order_by_default():
+    text = "Gusts of 80 to 60 mph; about 15–10% of fans; between 47 and 40 percent"
+    to = quantity_at(
+        text, "80 to 60 mph", 70, low=80, high=60, bound=Bound.RANGE,
+        dimension=Dimension.SPEED, unit="mile / hour",
+    )  # fmt: skip
+    dash = quantity_at(
+        text, "15–10%", 12.5, low=15, high=10, bound=Bound.RANGE, dimension=Dimension.PERCENT
     )
-    between = quantity(
+    between = quantity_at(
         text,
         "between 47 and 40 percent",
         43.5,
@@ -96,16 +87,33 @@ def test_only_between_ranges_are_judged_for_order_by_default():
         bound=Bound.RANGE,
         dimension=Dimension.PERCENT,
     )
-    assert [o.span for o in run(Claims(published=None, quantities=[tally, between]))] == [
-        between.span
-    ]
-    flagged = run(Claims(published=None, quantities=[tally]), reversed_connectors=["to"])
-    assert [o.ok for o in flagged] == [False]
+    claims = Claims(published=None, quantities=[to, dash, between])
+    assert [o.span for o in run(claims)] == [to.span, dash.span, between.span]
+    only_between = run(claims, reversed_connectors=["between"])
+    assert [o.span for o in only_between] == [between.span]
+
+
+def test_between_never_joins_a_score():
+    text = "Most of those polled were aged between 34 and 18."
+    q = quantity_at(text, "between 34 and 18", 26, low=34, high=18, bound=Bound.RANGE)
+    [outcome] = run(Claims(published=None, quantities=[q]))
+    assert not outcome.ok and outcome.values["low"] == "34"
+
+
+def test_the_size_of_a_change_is_still_a_range():
+    text = "The carmaker will cut between 7,000 and 6,000 jobs."
+    q = quantity_at(
+        text, "between 7,000 and 6,000", 6500, low=7000, high=6000, bound=Bound.RANGE,
+        noun="jobs", precision=1000,
+    )  # fmt: skip
+    change = Change(span=Span(text.index("cut"), len(text) - 1), change=q, cue="cut")
+    [outcome] = run(Claims(published=None, quantities=[q], changes=[change]))
+    assert not outcome.ok and outcome.span == q.span
 
 
 def test_a_change_is_not_a_reversed_range():
     text = "Prices fell from 20 to 15 dollars."
-    q = quantity(
+    q = quantity_at(
         text,
         "20 to 15 dollars",
         17.5,
@@ -123,7 +131,7 @@ def test_a_change_is_not_a_reversed_range():
 
 def test_equal_ends_and_non_ranges_say_nothing():
     text = "between 5 and 5 km, and 7 km"
-    same = quantity(
+    same = quantity_at(
         text,
         "between 5 and 5 km",
         5,
@@ -133,7 +141,7 @@ def test_equal_ends_and_non_ranges_say_nothing():
         dimension=Dimension.LENGTH,
         unit="kilometer",
     )
-    single = quantity(text, "7 km", 7, dimension=Dimension.LENGTH, unit="kilometer")
+    single = quantity_at(text, "7 km", 7, dimension=Dimension.LENGTH, unit="kilometer")
     assert run(Claims(published=None, quantities=[same, single])) == []
 
 
@@ -144,7 +152,7 @@ TEXT = (
 
 
 def outside_claims(figure_surface: str, value: float, **fields):
-    rng = quantity(
+    rng = quantity_at(
         TEXT,
         "Between 40 and 60",
         50,
@@ -154,7 +162,7 @@ def outside_claims(figure_surface: str, value: float, **fields):
         noun="people",
         precision=10,
     )
-    fig = quantity(
+    fig = quantity_at(
         TEXT.replace("75", figure_surface),
         figure_surface,
         value,
@@ -211,7 +219,7 @@ def test_params_switch_each_half_off():
 
 def test_end_to_end_with_relation_finding():
     sentences = split_sentences(TEXT)
-    rng = quantity(
+    rng = quantity_at(
         TEXT,
         "Between 40 and 60",
         50,
@@ -222,7 +230,7 @@ def test_end_to_end_with_relation_finding():
         precision=10,
         sentence=0,
     )
-    fig = quantity(TEXT, "75", 75, noun="people", sentence=1)
+    fig = quantity_at(TEXT, "75", 75, noun="people", sentence=1)
     claims = Claims(published=None, sentences=sentences, quantities=[rng, fig])
     claims.relations = find_relations(TEXT, claims.quantities, sentences)
     outcomes = run(claims)

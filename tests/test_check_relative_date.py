@@ -65,23 +65,40 @@ def test_only_written_years_and_past_tense_count():
     assert run(D(2019, 2, 12), vote(is_dateline=True)) == []
 
 
-def test_years_and_far_future_dates_are_plans_not_slips():
-    text = "He was a candidate in the 2020 primary; his term was through December 31, 2021."
-    year = date_claim(
+def year_claim(text: str, year: int, tense: Tense = Tense.PAST) -> DateClaim:
+    return date_claim(
         text,
-        "2020",
-        D(2020, 1, 1),
-        end_date=D(2020, 12, 31),
+        str(year),
+        D(year, 1, 1),
+        end_date=D(year, 12, 31),
         granularity=Granularity.YEAR,
         year_written=True,
-        tense=Tense.PAST,
+        tense=tense,
     )
-    far = date_claim(
+
+
+def test_a_year_told_as_past_after_publication_is_flagged():
+    text = "He became finance minister in 2022, his office said."
+    [outcome] = run(D(2019, 8, 16), year_claim(text, 2022))
+    assert not outcome.ok and outcome.code == "past_event_after_publication"
+    assert outcome.values["date"] == "2022"
+    assert outcome.evidence["days_after"] == (D(2022, 1, 1) - D(2019, 8, 16)).days
+    # The publication year itself has begun: a past event in it is no contradiction.
+    assert run(D(2019, 8, 16), year_claim(text.replace("2022", "2019"), 2019)) == []
+    # A year that names or bounds something gets no tense from extraction.
+    assert run(D(2019, 8, 16), year_claim(text, 2022, Tense.UNKNOWN)) == []
+    assert run(D(2019, 8, 16), year_claim(text, 2022), granularities=["day", "month"]) == []
+
+
+def test_far_future_dates_are_plans_not_slips():
+    text = "The target was met in 2050; his term was through December 31, 2021."
+    far_year = year_claim(text, 2050)
+    far_day = date_claim(
         text, "December 31, 2021", D(2021, 12, 31), year_written=True, tense=Tense.PAST
     )
-    assert run(D(2019, 8, 16), year, far) == []
-    assert [o.ok for o in run(D(2019, 8, 16), year, granularities=["year"])] == [False]
-    assert [o.ok for o in run(D(2019, 8, 16), far, max_days_after=1000)] == [False]
+    assert run(D(2019, 8, 16), far_year, far_day) == []
+    assert [o.ok for o in run(D(2019, 8, 16), far_year, max_years_after=40)] == [False]
+    assert [o.ok for o in run(D(2019, 8, 16), far_day, max_days_after=1000)] == [False]
 
 
 def test_month_granularity_uses_the_first_day():

@@ -33,41 +33,9 @@ ERROR_TEXT = "The ferry route is 5 miles (10 km) long.\n"
 WARNING_TEXT = "The new path runs several miles (kilometres) along the coast.\n"
 
 
-# The rules these tests run: two conversion rules of our own, in place of the shipped set,
-# so that work in progress on other rule files cannot change what these tests see.
-OWN_RULES = """\
-rules:
-  - id: conversion-mismatch
-    check: conversion
-    codes: [mismatch]
-    severity: error
-    message: "{written} does not match {source}."
-    description: A converted figure that the units do not give.
-    examples:
-      flag:
-        - "The canal is 4 miles ([[12 km]]) long."
-      pass:
-        - "The canal is 4 miles (6.4 km) long."
-  - id: conversion-no-figure
-    check: conversion
-    codes: [no_figure]
-    severity: warning
-    message: "A conversion with no figure."
-    description: A second unit with no figure to convert.
-    examples:
-      flag:
-        - "The canal runs many miles ([[kilometres]]) inland."
-      pass:
-        - "The canal runs 4 miles (6.4 km) inland."
-"""
-
-
-@pytest.fixture(autouse=True)
-def own_rules(tmp_path_factory, monkeypatch):
-    folder = tmp_path_factory.mktemp("own-rules")
-    (folder / "conversion.yaml").write_text(OWN_RULES, encoding="utf-8")
-    monkeypatch.setattr("factcheck.rules.shipped_rules_dir", lambda: folder)
-    return folder
+# The rules these tests run: two conversion rules of our own in place of the shipped set
+# (conftest.py), so that work in progress on other rule files cannot change what they see.
+pytestmark = pytest.mark.usefixtures("own_conversion_rules")
 
 
 def write(path: Path, text: str) -> Path:
@@ -156,7 +124,7 @@ def test_unknown_key_names_the_line_and_suggests_the_right_key(tmp_path):
     assert len(lines) == 2
     assert lines[0].endswith(
         "factcheck.toml:2: unknown key 'fail_on' (did you mean 'fail-on'?); known keys: rules, "
-        "enable, disable, severity, min-severity, fail-on, ignore"
+        "enable, disable, severity, min-severity, fail-on, ignore, published-between"
     )
     assert "factcheck.toml:3: unknown key 'ignroe' (did you mean 'ignore'?)" in lines[1]
 
@@ -346,7 +314,7 @@ def test_a_config_mistake_is_one_line_and_exit_2_before_any_check(newsroom, caps
     assert err.splitlines() == [
         "factcheck: error: factcheck.toml:1: unknown key 'min_severity' (did you mean "
         "'min-severity'?); known keys: rules, enable, disable, severity, min-severity, "
-        "fail-on, ignore"
+        "fail-on, ignore, published-between"
     ]
 
 

@@ -464,6 +464,89 @@ def test_tense_detector() -> None:
     assert at("The meeting is on Friday.", "Friday") is Tense.PRESENT
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        # a participle that modifies a noun is no verb of the clause
+        ("After stalled talks the deadline now stands at June 30, 2020.", "June 30, 2020",
+         Tense.UNKNOWN),
+        ("An armed group stormed the depot on March 3.", "March 3", Tense.PAST),
+        # deadlines, terms and end points have no tense of their own
+        ("The lease on the depot expires in 2024.", "2024", Tense.UNKNOWN),
+        ("She won a seat for a term ending in 2023.", "2023", Tense.UNKNOWN),
+        ("The old deadline expired on March 3.", "March 3", Tense.PAST),
+        # a plan made in the past names an event still to come
+        ("The council agreed to rebuild the pier in 2023.", "2023", Tense.UNKNOWN),
+        ("The firm announced plans to float in 2022.", "2022", Tense.UNKNOWN),
+        # a condition is its own clause
+        ("Aides said she would stand again in 2024 if she lost in 2020.", "2024",
+         Tense.UNKNOWN),
+        ("Aides said she would stand again in 2024 if she lost in 2020.", "2020", Tense.PAST),
+        # the verb nearest the date in its clause governs it
+        ("The troops moved on December 2, 2019, having first sealed the roads.",
+         "December 2, 2019", Tense.PAST),
+    ],
+)  # fmt: skip
+def test_tense_comes_from_the_verb_governing_the_date(text, word, tense) -> None:
+    start = text.index(word)
+    assert tense_near(text, start, start + len(word)) is tense
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "tense"),
+    [
+        ("The bridge over the Tay was opened in 2021.", "2021", Tense.PAST),
+        # a year that names something is not the time of the clause's event
+        ("He was a candidate in the 2020 Senate primary.", "2020", Tense.UNKNOWN),
+        ("She announced her 2020 campaign in Denver.", "2020", Tense.UNKNOWN),
+        ("The club qualified for the 2022 World Cup.", "2022", Tense.UNKNOWN),
+        ("The party did well in 2022 local elections.", "2022", Tense.UNKNOWN),
+        # a bound or a target is not the time of the event either
+        ("The two states agreed on a pipeline to be built by 2025.", "2025", Tense.UNKNOWN),
+        ("His term as governor was through 2021.", "2021", Tense.UNKNOWN),
+        (
+            "Support for the release was moved up from May 2029 to December 2021.",
+            "May 2029",
+            Tense.UNKNOWN,
+        ),
+        # "moved on" a date says when the moving happened; "postponed to" a date plans it
+        ("The rebels moved on March 3, 2019, officials said.", "March 3, 2019", Tense.PAST),
+        ("The vote was postponed to March 3, 2019.", "March 3, 2019", Tense.UNKNOWN),
+    ],
+)
+def test_a_date_gets_the_tense_of_the_event_it_places(text, written, tense) -> None:
+    [claim] = [c for c in dates(text) if c.text == written]
+    assert claim.tense is tense
+
+
+def test_two_months_joined_by_and_after_a_relative_word_are_one_period() -> None:
+    published = day(2019, 2, 21)
+    first, second = dates("The shutdown lasted this past December and January.", published)
+    assert (first.text, first.date, first.resolution) == (
+        "this past December",
+        day(2018, 12, 1),
+        Resolution.RELATIVE,
+    )
+    assert (second.text, second.date, second.end_date, second.resolution) == (
+        "January",
+        day(2019, 1, 1),
+        day(2019, 1, 31),
+        Resolution.RELATIVE,
+    )
+    # "last October and November" told in June: the two months of the past autumn
+    _, november = dates("Sales slumped last October and November.", day(2019, 6, 1))
+    assert (november.date, november.resolution) == (day(2018, 11, 1), Resolution.RELATIVE)
+    # a month on its own keeps the tense's reading
+    alone = [c for c in dates("It was cold last December; in January it snowed.", published)]
+    assert alone[-1].resolution is not Resolution.RELATIVE
+
+
+def test_the_weekend_of_a_date_is_that_date_not_a_relative_weekend() -> None:
+    found = dates("The fair is held over the weekend of 9 and 10 July in Perth.")
+    assert [c.text for c in found] == ["9 and 10 July"]
+    assert [c.text for c in dates("The pair met over the weekend in Perth.")] == ["the weekend"]
+
+
 # ---- the project's example article (skipped when ../shared is absent) -----------------------
 
 

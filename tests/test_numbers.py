@@ -11,6 +11,7 @@ from factcheck.extract.numbers import (
     parse_numeral,
     scaled,
     with_magnitude,
+    word_number,
 )
 
 
@@ -179,3 +180,13 @@ def test_with_magnitude_and_scaled_keep_exact_decimals() -> None:
     cents = scaled(one("75 cents"), 0.01)
     assert cents.value == 0.75
     assert cents.precision == 0.01
+
+
+def test_word_numbers():
+    assert word_number("forty-five") == 45
+    assert word_number("twenty five") == 25
+    assert word_number("a hundred") == 100
+    assert word_number("fiftieth") == 50
+    assert word_number("twenty-fifth") == 25
+    assert word_number("25th") == 25
+    assert word_number("several") is None

@@ -40,8 +40,10 @@ def surfaces(text: str) -> list[str]:
         ("Police said between 14,000 and 18,000 fans came.", "between 14,000 and 18,000",
          14000, 18000, None, Dimension.COUNT),
         ("Some 3-4 million viewers watched.", "Some 3-4 million", 3e6, 4e6, None, Dimension.COUNT),
-        ("The path runs from 5 to 10 km inland.", "from 5 to 10 km", 5, 10, "kilometer",
+        ("Depths range from 5 to 10 km inland.", "from 5 to 10 km", 5, 10, "kilometer",
          Dimension.LENGTH),
+        ("Gusts may reach 80–60 mph.", "80–60 mph", 80, 60, "mile / hour", Dimension.SPEED),
+        ("About 15–10% of fans own one.", "About 15–10%", 15, 10, None, Dimension.PERCENT),
         ("Gusts of 30 to 55 km/h were forecast.", "30 to 55 km/h", 30, 55, "kilometer / hour",
          Dimension.SPEED),
         ("Tickets cost $5-10 million in total.", "$5-10 million", 5e6, 10e6, None,
@@ -86,12 +88,38 @@ def test_range_precision_and_currency() -> None:
         "The toll was raised by officials from nine to 31 on Monday.",
         "The Greens led 48.4 percent to 42.5 percent in the final poll.",  # a comparison
         "It was 5 km, or 3 miles.",  # a conversion, not a range
+        # tallies and poll results: two figures for two sides, larger first
+        "The governor led her rival 52.5 to 44 percent in the latest survey.",
+        "The senate approved the bill by a count of 231 to 187 on Tuesday.",
+        "The mix was 70%-30% sand and clay.",  # each figure with its own unit
+        "Debt was £41bn - £3.5bn less than planned.",  # a spaced hyphen is a dash
+        # "from A to B" is a change unless a word of spread comes first
+        "Officials cut the warranty from 12 years to 4 last week.",
+        "The path runs from 5 to 10 km inland.",
     ],
 )
 def test_not_ranges(text: str) -> None:
     found = extract(text)
     assert len(found) == 2
     assert all(q.bound is not Bound.RANGE for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "dimension"),
+    [
+        ("The governor led her rival 52.5 to 44 percent in the latest survey.", None,
+         Dimension.PERCENT),
+        ("Officials cut the warranty from 12 years to 4 last week.", "year",
+         Dimension.DURATION),
+        ("Parental leave was extended from seven months to ten.", "month", Dimension.DURATION),
+        ("The path runs from 5 to 10 km inland.", "kilometer", Dimension.LENGTH),
+    ],
+)  # fmt: skip
+def test_two_figures_share_the_unit_written_once(text, unit, dimension) -> None:
+    first, second = extract(text)
+    assert (first.unit, first.dimension) == (unit, dimension)
+    assert (second.unit, second.dimension) == (unit, dimension)
+    assert first.bound is Bound.EXACT and second.bound is Bound.EXACT
 
 
 # ---- bounds and hedges -----------------------------------------------------------------------

@@ -9,20 +9,17 @@ import json
 import math
 
 import pytest
+from builders import dateline, finding, line_col, line_sentences, past_period, span_of
 
 from factcheck.claims import (
     Bound,
     Claims,
-    DateClaim,
     Dimension,
     Granularity,
     Quantity,
-    Resolution,
-    Sentence,
-    Tense,
 )
-from factcheck.document import Document, Span
-from factcheck.findings import Finding, Severity, Verified
+from factcheck.document import Document
+from factcheck.findings import Severity, Verified
 from factcheck.pipeline import DocumentResult
 from factcheck.report import FORMATS, claims_jsonl, get_reporter
 
@@ -88,17 +85,6 @@ DATE_EXTENSIONS = {
 }
 
 
-def span_of(text: str, needle: str) -> Span:
-    start = text.index(needle)
-    return Span(start, start + len(needle))
-
-
-def expected_line_col(text: str, offset: int) -> tuple[int, int]:
-    """Independent of Document.line_col: count the newlines before the offset."""
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
 @dataclasses.dataclass
 class Window:
     """Stands in for a check's own evidence object (tolerance.Interval and the like)."""
@@ -116,11 +102,7 @@ def make_result() -> DocumentResult:
         published=dt.date(2024, 6, 4),
         published_source="dateline",
     )
-    sentences = []
-    start = 0
-    for index, line in enumerate(TEXT.splitlines(keepends=True)):
-        sentences.append(Sentence(Span(start, start + len(line) - 1), line.rstrip("\n"), index))
-        start += len(line)
+    sentences = line_sentences(TEXT)
     trees = Quantity(
         span=span_of(TEXT, "between 1,200 and 1,500 trees"),
         text="between 1,200 and 1,500 trees",
@@ -176,25 +158,9 @@ def make_result() -> DocumentResult:
         high=float("inf"),
         sentence=2,
     )
-    posted = DateClaim(
-        span=span_of(TEXT, "Tuesday, June 4, 2024"),
-        text="Tuesday, June 4, 2024",
-        date=dt.date(2024, 6, 4),
-        end_date=dt.date(2024, 6, 4),
-        weekday=1,
-        weekday_span=span_of(TEXT, "Tuesday"),
-        year_written=True,
-        is_dateline=True,
-    )
-    last_week = DateClaim(
-        span=span_of(TEXT, "last week"),
-        text="last week",
-        date=dt.date(2024, 5, 27),
-        end_date=dt.date(2024, 6, 2),
-        granularity=Granularity.WEEK,
-        resolution=Resolution.RELATIVE,
-        tense=Tense.PAST,
-        sentence=2,
+    posted = dateline(TEXT, "Tuesday, June 4, 2024", dt.date(2024, 6, 4), weekday="Tuesday")
+    last_week = past_period(
+        TEXT, "last week", dt.date(2024, 5, 27), dt.date(2024, 6, 2), Granularity.WEEK, 2
     )
     claims = Claims(
         published=document.published,
@@ -202,17 +168,13 @@ def make_result() -> DocumentResult:
         quantities=[trees, pears, celsius, fahrenheit, distance],
         dates=[posted, last_week],
     )
-    flagged = span_of(TEXT, "under 3 degrees (under 26 °F)")
-    line, column = expected_line_col(TEXT, flagged.start)
-    conversion = Finding(
+    conversion = finding(
+        TEXT,
+        span_of(TEXT, "under 3 degrees (under 26 °F)"),
         rule="conversion-mismatch",
         check="conversion",
         severity=Severity.ERROR,
         message="26 °F is -3.3 °C, not 3 °C.",
-        span=flagged,
-        text=TEXT[flagged.start : flagged.end],
-        line=line,
-        column=column,
         related=[(celsius.span, celsius.text), (fahrenheit.span, fahrenheit.text)],
         evidence={
             "computed": -3.333333,
@@ -226,16 +188,13 @@ def make_result() -> DocumentResult:
         },
         suggestion="Write under 3 °C (under 37 °F), or under -3 °C (under 26 °F).",
     )
-    line, column = expected_line_col(TEXT, pears.span.start)
-    quiet = Finding(
+    quiet = finding(
+        TEXT,
+        pears.span,
         rule="part-whole",
         check="part_whole",
         severity=Severity.INFO,
         message="noted",
-        span=pears.span,
-        text=pears.text,
-        line=line,
-        column=column,
         suppressed=True,
         suppression_reason="accepted by the editor",
     )
@@ -307,12 +266,12 @@ def test_finding_fields_types_and_offsets():
     assert finding["check"] == "conversion"
     assert TEXT[finding["start"] : finding["end"]] == finding["text"]
     assert finding["text"] == "under 3 degrees (under 26 °F)"
-    assert (finding["line"], finding["column"]) == expected_line_col(TEXT, finding["start"])
+    assert (finding["line"], finding["column"]) == line_col(TEXT, finding["start"])
     assert finding["line"] == 3
     for related in finding["related"]:
         assert {"start", "end", "text"} <= set(related)
         assert TEXT[related["start"] : related["end"]] == related["text"]
-        assert (related["line"], related["column"]) == expected_line_col(TEXT, related["start"])
+        assert (related["line"], related["column"]) == line_col(TEXT, related["start"])
     assert [r["text"] for r in finding["related"]] == ["under 3 degrees", "under 26 °F"]
     assert finding["suggestion"].startswith("Write under 3 °C")
     assert finding["suppressed"] is False and findings[1]["suppressed"] is True
@@ -346,7 +305,7 @@ def test_claims_in_text_order_with_contract_fields():
     ]
     for claim in claims:
         assert TEXT[claim["start"] : claim["end"]] == claim["text"]
-        assert (claim["line"], claim["column"]) == expected_line_col(TEXT, claim["start"])
+        assert (claim["line"], claim["column"]) == line_col(TEXT, claim["start"])
         if claim["kind"] == "quantity":
             assert set(claim) == CONTRACT_QUANTITY_KEYS | QUANTITY_EXTENSIONS
             assert claim["bound"] in {b.value for b in Bound}

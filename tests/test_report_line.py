@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 import re
 
+import builders
+from builders import span_of
+
 from factcheck.claims import Claims
-from factcheck.document import Document, Span
+from factcheck.document import Document
 from factcheck.findings import Finding, Severity
 from factcheck.pipeline import DocumentResult
 from factcheck.report import get_reporter
@@ -24,18 +27,13 @@ TEXT = (
 
 
 def finding(rule: str, severity: Severity, needle: str, message: str, **extra) -> Finding:
-    document = Document(text=TEXT)
-    start = TEXT.index(needle)
-    line, column = document.line_col(start)
-    return Finding(
+    return builders.finding(
+        TEXT,
+        span_of(TEXT, needle),
         rule=rule,
         check=rule.split("-")[0],
         severity=severity,
         message=message,
-        span=Span(start, start + len(needle)),
-        text=needle,
-        line=line,
-        column=column,
         **extra,
     )
 

@@ -7,17 +7,15 @@ import io
 import re
 
 import pytest
+from builders import dateline, finding, line_sentences, past_period, span_of
 
 from factcheck.claims import (
     Bound,
     Claims,
-    DateClaim,
     Dimension,
     Granularity,
     Quantity,
-    Resolution,
     Sentence,
-    Tense,
 )
 from factcheck.document import Document, Span
 from factcheck.findings import Finding, Severity, Verified
@@ -42,11 +40,6 @@ TEXT = "\n".join(SENTENCES) + "\n"
 ANSI = re.compile(r"\x1b\[")
 
 
-def span_of(needle: str) -> Span:
-    start = TEXT.index(needle)
-    return Span(start, start + len(needle))
-
-
 def make_result() -> DocumentResult:
     document = Document(
         text=TEXT,
@@ -56,12 +49,9 @@ def make_result() -> DocumentResult:
         published=dt.date(2024, 10, 9),
         published_source="dateline",
     )
-    sentences, start = [], 0
-    for index, sentence in enumerate(SENTENCES):
-        sentences.append(Sentence(Span(start, start + len(sentence)), sentence, index))
-        start += len(sentence) + 1
+    sentences = line_sentences(TEXT)
     deer = Quantity(
-        span=span_of("as many as 3,000 deer"),
+        span=span_of(TEXT, "as many as 3,000 deer"),
         text="as many as 3,000 deer",
         value=3000.0,
         bound=Bound.AT_MOST,
@@ -71,7 +61,7 @@ def make_result() -> DocumentResult:
         sentence=1,
     )
     miles = Quantity(
-        span=span_of("5 miles"),
+        span=span_of(TEXT, "5 miles"),
         text="5 miles",
         value=5.0,
         unit="mile",
@@ -80,7 +70,7 @@ def make_result() -> DocumentResult:
         sentence=2,
     )
     km = Quantity(
-        span=span_of("10 km"),
+        span=span_of(TEXT, "10 km"),
         text="10 km",
         value=10.0,
         unit="kilometer",
@@ -90,7 +80,7 @@ def make_result() -> DocumentResult:
         in_parentheses=True,
     )
     visitors = Quantity(
-        span=span_of("Between 14,000 and 18,000 visitors"),
+        span=span_of(TEXT, "Between 14,000 and 18,000 visitors"),
         text="Between 14,000 and 18,000 visitors",
         value=16000.0,
         low=14000.0,
@@ -101,7 +91,7 @@ def make_result() -> DocumentResult:
         sentence=3,
     )
     share = Quantity(
-        span=span_of("about 20 per cent"),
+        span=span_of(TEXT, "about 20 per cent"),
         text="about 20 per cent",
         value=20.0,
         dimension=Dimension.PERCENT,
@@ -109,56 +99,34 @@ def make_result() -> DocumentResult:
         hedge="about",
         sentence=3,
     )
-    dateline = DateClaim(
-        span=span_of("Wednesday, October 9, 2024"),
-        text="Wednesday, October 9, 2024",
-        date=dt.date(2024, 10, 9),
-        end_date=dt.date(2024, 10, 9),
-        weekday=2,
-        year_written=True,
-        is_dateline=True,
-    )
-    last_month = DateClaim(
-        span=span_of("last month"),
-        text="last month",
-        date=dt.date(2024, 9, 1),
-        end_date=dt.date(2024, 9, 30),
-        granularity=Granularity.MONTH,
-        resolution=Resolution.RELATIVE,
-        tense=Tense.PAST,
-        sentence=2,
+    posted = dateline(TEXT, "Wednesday, October 9, 2024", dt.date(2024, 10, 9))
+    last_month = past_period(
+        TEXT, "last month", dt.date(2024, 9, 1), dt.date(2024, 9, 30), Granularity.MONTH, 2
     )
     claims = Claims(
         published=document.published,
         sentences=sentences,
         quantities=[deer, miles, km, visitors, share],
-        dates=[dateline, last_month],
+        dates=[posted, last_month],
     )
-    flagged = span_of("5 miles (10 km)")
-    line, column = document.line_col(flagged.start)
-    conversion = Finding(
+    conversion = finding(
+        TEXT,
+        span_of(TEXT, "5 miles (10 km)"),
         rule="conversion-mismatch",
         check="conversion",
         severity=Severity.ERROR,
         message="10 km does not match 5 miles: 5 miles is about 8 km.",
-        span=flagged,
-        text=document.snippet(flagged),
-        line=line,
-        column=column,
         related=[(miles.span, miles.text), (km.span, km.text)],
         evidence={"computed": 8.04672, "written": 10, "tolerance": 5, "unit": "kilometer"},
         suggestion="Write 5 miles (8 km).",
     )
-    line, column = document.line_col(deer.span.start)
-    part = Finding(
+    part = finding(
+        TEXT,
+        deer.span,
         rule="part-whole",
         check="part_whole",
         severity=Severity.WARNING,
         message="A part cannot outnumber its whole.",
-        span=deer.span,
-        text=deer.text,
-        line=line,
-        column=column,
         related=[(visitors.span, visitors.text)],
         evidence={
             "formula": "3,000 deer vs 14,000-18,000 visitors",
@@ -178,8 +146,8 @@ def make_result() -> DocumentResult:
             rule="weekday-mismatch",
             check="weekday",
             message="9 October 2024 was a Wednesday.",
-            span=dateline.span,
-            text=dateline.text,
+            span=posted.span,
+            text=posted.text,
         ),
     ]
     return DocumentResult(

@@ -7,8 +7,10 @@ import io
 import json
 from pathlib import Path
 
+import builders
 import jsonschema
 import pytest
+from builders import line_col
 
 from factcheck.claims import Claims, Sentence
 from factcheck.document import Document, Span
@@ -28,27 +30,17 @@ TEXT = (
 
 
 def span_of(needle: str) -> Span:
-    start = TEXT.index(needle)
-    return Span(start, start + len(needle))
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+    return builders.span_of(TEXT, needle)
 
 
 def finding(rule: str, check: str, severity: Severity, needle: str, **extra) -> Finding:
-    span = span_of(needle)
-    line, column = line_col(TEXT, span.start)
-    return Finding(
+    return builders.finding(
+        TEXT,
+        span_of(needle),
         rule=rule,
         check=check,
         severity=severity,
         message=f"{rule} here",
-        span=span,
-        text=TEXT[span.start : span.end],
-        line=line,
-        column=column,
         **extra,
     )
 

@@ -30,41 +30,9 @@ from factcheck.suppress import (
     target_of,
 )
 
-# The rules these tests run: two conversion rules of our own, in place of the shipped set,
-# so that work in progress on other rule files cannot change what these tests see.
-OWN_RULES = """\
-rules:
-  - id: conversion-mismatch
-    check: conversion
-    codes: [mismatch]
-    severity: error
-    message: "{written} does not match {source}."
-    description: A converted figure that the units do not give.
-    examples:
-      flag:
-        - "The canal is 4 miles ([[12 km]]) long."
-      pass:
-        - "The canal is 4 miles (6.4 km) long."
-  - id: conversion-no-figure
-    check: conversion
-    codes: [no_figure]
-    severity: warning
-    message: "A conversion with no figure."
-    description: A second unit with no figure to convert.
-    examples:
-      flag:
-        - "The canal runs many miles ([[kilometres]]) inland."
-      pass:
-        - "The canal runs 4 miles (6.4 km) inland."
-"""
-
-
-@pytest.fixture(autouse=True)
-def own_rules(tmp_path_factory, monkeypatch):
-    folder = tmp_path_factory.mktemp("own-rules")
-    (folder / "conversion.yaml").write_text(OWN_RULES, encoding="utf-8")
-    monkeypatch.setattr("factcheck.rules.shipped_rules_dir", lambda: folder)
-    return folder
+# The rules these tests run: two conversion rules of our own in place of the shipped set
+# (conftest.py), so that work in progress on other rule files cannot change what they see.
+pytestmark = pytest.mark.usefixtures("own_conversion_rules")
 
 
 RULES = [

@@ -22,7 +22,14 @@ import re
 from dataclasses import replace
 
 from factcheck.claims import Bound, Quantity
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, Interval, written_interval
+from factcheck.numberwords import word_value
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    DEFAULT_ROUND_SLACK,
+    Interval,
+    figure,
+    written_interval,
+)
 
 # Relative allowance around a multiplier word: "doubled" admits x1.9 .. x2.1.
 DEFAULT_FACTOR_SLACK = 0.05
@@ -44,15 +51,6 @@ def interval(
         return written_interval(q, hedge_slack, round_slack)
     except (ArithmeticError, ValueError, TypeError):
         return None
-
-
-def figure(q: Quantity) -> float | None:
-    """The single figure of a quantity (a range's midpoint)."""
-    if q.value is not None:
-        return q.value
-    if q.low is not None and q.high is not None:
-        return (q.low + q.high) / 2
-    return q.low if q.low is not None else q.high
 
 
 # --------------------------------------------------------------------------- combining sets
@@ -123,30 +121,6 @@ _ONE_IN = re.compile(
     r"fifteen|twenty|hundred|thousand)\b",
     re.IGNORECASE,
 )
-_SMALL_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "hundred": 100,
-    "thousand": 1000,
-}
-
-
-def _small_number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return _SMALL_NUMBERS.get(word.lower())
 
 
 def ratio_share_interval(q: Quantity, hedge_slack: float = DEFAULT_HEDGE_SLACK) -> Interval | None:
@@ -166,7 +140,7 @@ def ratio_share_interval(q: Quantity, hedge_slack: float = DEFAULT_HEDGE_SLACK) 
     half_width = 0.05 * share
     match = _ONE_IN.search(q.text or "")
     if match:
-        k, n = _small_number(match.group(1)), _small_number(match.group(2))
+        k, n = word_value(match.group(1)), word_value(match.group(2))
         if k and n and n > k:
             share = k / n
             exact = " of " in f" {match.group(0).lower()} " and match.group(2).isdigit()
@@ -221,38 +195,9 @@ def elapsed_years(
     return Interval(min(low, high), max(low, high))
 
 
-# --------------------------------------------------------------------------- messages
-
-
-def show(x: float | None, significant: int = 3) -> str:
-    """A number for a message: 3 significant digits, whole integer part, thousands separators
-    (2471.05 -> "2,471", 0.04912 -> "0.0491", 76.06 -> "76.1")."""
-    if x is None:
-        return "?"
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if x == 0:
-        return "0"
-    decimals = max(0, significant - 1 - math.floor(math.log10(abs(x))))
-    text = f"{x:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def show_compact(x: float | None, significant: int = 3) -> str:
-    """Large figures with a scale word, as news writes them: 1,143,810,000 -> "1.14 billion"."""
-    if x is None or not math.isfinite(x):
-        return show(x, significant)
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(x) >= scale:
-            return f"{show(x / scale, significant)} {word}"
-    return show(x, significant)
-
-
-def show_interval(iv: Interval, significant: int = 3, suffix: str = "") -> str:
-    return f"{show(iv.low, significant)}{suffix}..{show(iv.high, significant)}{suffix}"
+# --------------------------------------------------------------------------- evidence
 
 
 def finite_or_none(x: float, digits: int = 6) -> float | None:
+    """An interval end for evidence: rounded, or None for an open (infinite) end."""
     return round(x, digits) if math.isfinite(x) else None

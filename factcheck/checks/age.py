@@ -15,8 +15,10 @@ the reference day: a year-only birth allows two ages, a full birth date one. Ela
 ("years ago", "Nth anniversary") are compared as the difference of the year numbers, allowing
 ``years_ago_slack`` (1) either side, and round figures ("30 years ago") their rounding. The
 reference day is the publication date, or any other date written in the same sentence (an age
-told "in 2010", a death "on Monday"); the age is flagged only if no reference fits. With no
-publication date nothing is checked.
+told "in 2010", a death "on Monday"); the age is flagged only if no reference fits. An age at
+death ("died aged 95", "He was 95." after a death) may also be told as of any day in the
+``death_window_days`` (31) before publication: news of a death comes days after it, and a
+birthday may fall in between. With no publication date nothing is checked.
 """
 
 from __future__ import annotations
@@ -27,17 +29,23 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.checks import register
-from factcheck.checks._arith import elapsed_years, interval, possible_ages, show
+from factcheck.checks._arith import elapsed_years, interval, possible_ages
 from factcheck.claims import Age, Claims, DateClaim, Granularity
 from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, Interval
+from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, Interval, show
 
 _ELAPSED_CUES = ("years ago", "years since", "anniversary")
+_DEATH_CUES = ("died", "was")  # ages at death: "died aged 95", "Hagan ... was 66."
 
 
 @register(
     "age",
-    defaults={"years_ago_slack": 1, "hedge_slack": DEFAULT_HEDGE_SLACK, "max_age": 130},
+    defaults={
+        "years_ago_slack": 1,
+        "hedge_slack": DEFAULT_HEDGE_SLACK,
+        "max_age": 130,
+        "death_window_days": 31,
+    },
     codes=("birth_year", "years_ago"),
 )
 def check_age(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
@@ -61,12 +69,18 @@ def _period(claim: DateClaim) -> tuple[dt.date, dt.date] | None:
     return claim.date, claim.end_date or claim.date
 
 
-def _references(age: Age, claims: Claims) -> list[tuple[dt.date, dt.date, str]]:
-    """The days an age may be told as of: the publication date first, then other dates the
-    same sentence writes (never the birth date itself, nor a date inside the age phrase)."""
+def _references(
+    age: Age, claims: Claims, death_window_days: int = 0
+) -> list[tuple[dt.date, dt.date, str]]:
+    """The days an age may be told as of: the publication date first, for an age at death the
+    days before it, then other dates the same sentence writes (never the birth date itself,
+    nor a date inside the age phrase)."""
     assert claims.published is not None
     published = claims.published
     found = [(published, published, published.isoformat())]
+    if age.cue in _DEATH_CUES and death_window_days > 0:
+        first = published - dt.timedelta(days=death_window_days)
+        found.append((first, published, f"the {death_window_days} days before {published}"))
     birth = age.birth
     for claim in claims.dates:
         if claim.sentence != age.sentence or claim is birth or claim.date is None:
@@ -97,7 +111,8 @@ def _judge(age: Age, claims: Claims, params: Mapping[str, Any]) -> Outcome | Non
         stated = stated.widen(slack)
     elif age.age.value is not None and age.age.value > float(params.get("max_age", 130)):
         return None
-    references = _references(age, claims)
+    window = int(params.get("death_window_days", 31))
+    references = _references(age, claims, window)
     computed: list[tuple[Interval, str]] = []
     for first, last, label in references:
         if elapsed:

@@ -33,6 +33,7 @@ from typing import Any
 
 from factcheck import rates
 from factcheck.checks import register
+from factcheck.checks._arith import finite_or_none
 from factcheck.claims import Bound, Claims, Dimension, Pair, Quantity
 from factcheck.findings import Outcome
 from factcheck.tolerance import (
@@ -41,6 +42,9 @@ from factcheck.tolerance import (
     DEFAULT_ROUND_SLACK,
     Comparison,
     compare_conversion,
+    figure,
+    show,
+    significant_decimals,
     unit_converter,
     ureg,
 )
@@ -122,29 +126,21 @@ def unit_symbol(unit: str) -> str:
         return canonical
 
 
-def _decimals(x: float, significant: int) -> int:
-    if x == 0 or not math.isfinite(x):
-        return 0
-    return max(0, significant - 1 - math.floor(math.log10(abs(x))))
-
-
 def round_significant(x: float, significant: int = 3) -> float:
     """Round to ``significant`` digits but keep the whole integer part: 2471.05 -> 2471.0,
     1.9312 -> 1.93."""
     if not math.isfinite(x):
         return x
-    return round(x, _decimals(x, significant))
+    return round(x, significant_decimals(x, significant))
 
 
 def format_number(x: float, significant: int = 3) -> str:
     """A figure for a message, as ``round_significant`` with thousands separators:
-    2471.05 -> "2,471", 1.9312 -> "1.93", 8.0467 -> "8.05"."""
+    2471.05 -> "2,471", 1.9312 -> "1.93", 8.0467 -> "8.05"; "inf" and "nan" as Python
+    writes them."""
     if not math.isfinite(x):
         return str(x)
-    text = f"{x:,.{_decimals(x, significant)}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return show(x, significant)
 
 
 def _unit_for(q: Quantity) -> str | None:
@@ -247,15 +243,20 @@ def _best(
 
 def _figure_label(comparison: Comparison, source: Quantity, symbol: str) -> str:
     """The source figure that was converted, as a number and unit ("20 km", "5 km²")."""
-    if comparison.end == "low":
-        figure = min(source.low, source.high)
-    elif comparison.end == "high":
-        figure = max(source.low, source.high)
+    ends = [x for x in (source.low, source.high) if x is not None]
+    if comparison.end == "low" and ends:
+        value = min(ends)
+    elif comparison.end == "high" and ends:
+        value = max(ends)
     elif source.value is not None:
-        figure = source.value
-    else:
+        value = source.value
+    elif len(ends) == 2:
         return f"{format_number(source.low, 6)}-{format_number(source.high, 6)} {symbol}"
-    return f"{format_number(figure, 6)} {symbol}"
+    elif ends:
+        value = ends[0]
+    else:
+        return symbol
+    return f"{format_number(value, 6)} {symbol}"
 
 
 def _explanation(comparison: Comparison, s_sym: str, t_sym: str) -> str:
@@ -296,12 +297,12 @@ def _check_pair(pair: Pair, settings: Mapping[str, Any]) -> Outcome | None:
         "source_unit": s_unit,
         "explanation": _explanation(comparison, s_sym, t_sym),
         "admitted": [
-            _finite_or_none(comparison.admitted.low),
-            _finite_or_none(comparison.admitted.high),
+            finite_or_none(comparison.admitted.low),
+            finite_or_none(comparison.admitted.high),
         ],
         "written_admits": [
-            _finite_or_none(comparison.target.low),
-            _finite_or_none(comparison.target.high),
+            finite_or_none(comparison.target.low),
+            finite_or_none(comparison.target.high),
         ],
         "mode": comparison.mode,
         "slack": settings["slack"],
@@ -366,10 +367,6 @@ def _check_pair(pair: Pair, settings: Mapping[str, Any]) -> Outcome | None:
         values=values,
         suggestion=suggestion + ".",
     )
-
-
-def _finite_or_none(x: float) -> float | None:
-    return round(x, 6) if math.isfinite(x) else None
 
 
 # --------------------------------------------------------------------------- temperatures
@@ -489,12 +486,23 @@ def _temperature_reading(pair: Pair, settings: Mapping[str, Any]) -> Outcome | N
 #   deal was struck a few days before. 3 % admits
 #   all of these and still catches a wrong rate, a wrong currency (euros written as pounds
 #   differ by a third) or a slipped digit.
-# * Without a publication date the factor is any rate the pair had over ``undated_years``
-#   (the article's possible years), plus the same slack. The default is every year the
-#   table covers (1999 on): sterling bought between $1.06 and $2.11 in that time, so an
-#   undated conversion is then flagged only for gross errors (a factor of ten, yen for
-#   dollars). When the years are known from outside the text (a corpus of 2004-2005
-#   stories), set them and the check becomes as sharp as the rates of those years allow.
+# * Without a publication date the factor is any rate the pair had over the article's
+#   *publication window* (``Claims.published_between``: the first and last day it can be
+#   from), plus the same slack. The window is a fact about the document, given from outside
+#   the text: ``--published-between 2004..2005``, a JSONL or front-matter
+#   ``published_between``, or ``published-between`` in the configuration of an archive's
+#   folder (``factcheck.load.published``). Without one, the rule's ``undated_years``
+#   ([first, last] years; kept for rule sets written before the window existed) is used,
+#   and without that every year the table covers (1999 on): sterling bought between $1.06
+#   and $2.11 in that time, so an undated conversion is then flagged only for gross errors
+#   (a factor of ten, yen for dollars). With a window of two years (2004-2005: $1.70 to
+#   $1.95) a pound figure that is really a euro figure ($1.29 to the "pound") is caught.
+#   The window is not inferred from the article's own dates: the latest past-tense year is
+#   at best a lower bound (which alone changes nothing here: sterling has bought $1.06 to
+#   $2.11 since 2004), and nothing written bounds the window from above. Guessed as [that
+#   year, the next], it made this check flag consistent BBC pairs and miss 2 of the
+#   archive's 4 real errors (``eval/publication_window.py``; factcheck.load.published and
+#   docs/configuration.md say how the window is given).
 #
 # Names shared by several currencies (pesos, kroner, rupees, dinars) are read every way:
 # ``currency_readings`` maps the ISO code the extractor chose to the currencies the word
@@ -533,8 +541,8 @@ def _one(code: str) -> str:
 
 def _per(rate: float, code: str) -> str:
     symbol = _CURRENCY_SYMBOLS.get(code)
-    figure = format_number(rate, 4)
-    return f"{symbol}{figure}" if symbol else f"{figure} {code}"
+    shown = format_number(rate, 4)
+    return f"{symbol}{shown}" if symbol else f"{shown} {code}"
 
 
 def format_money(amount: float, code: str, significant: int = 3) -> str:
@@ -544,8 +552,8 @@ def format_money(amount: float, code: str, significant: int = 3) -> str:
     sign, size = ("-" if amount < 0 else ""), abs(amount)
     for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if size >= scale:
-            figure = format_number(size / scale, significant)
-            return f"{sign}{currency_symbol(code)}{figure}{suffix}"
+            shown = format_number(size / scale, significant)
+            return f"{sign}{currency_symbol(code)}{shown}{suffix}"
     if size >= 1000:  # "£307,000", not "£307,276": as many digits as a writer gives
         size = float(f"{size:.{max(significant, 3)}g}")
     return f"{sign}{currency_symbol(code)}{format_number(size, significant)}"
@@ -677,14 +685,6 @@ def _significant(x: float, digits: int) -> float:
     return float(f"{x:.{digits}g}") if math.isfinite(x) else x
 
 
-def _money_figure(q: Quantity) -> float | None:
-    if q.value is not None:
-        return q.value
-    if q.low is not None and q.high is not None:
-        return (q.low + q.high) / 2
-    return q.low if q.low is not None else q.high
-
-
 _CURRENCY_NAMES = {"EUR": "euros", "USD": "US dollars", "GBP": "pounds", "JPY": "yen"}
 
 
@@ -698,8 +698,8 @@ def _fits_instead(
     """Confusable currencies under which the pair would be consistent, closest first: the
     written figure in another currency ("side": "written"), or the source figure."""
     source, target = pair.first, pair.second
-    figure, written = _money_figure(source), _money_figure(target)
-    if not figure or not written:
+    amount, written = figure(source), figure(target)
+    if not amount or not written:
         return []
     found = []
     for code in settings["confusable"]:
@@ -715,9 +715,9 @@ def _fits_instead(
             comparison = _compare_money(source, target, factor, settings)
             if comparison is None or not comparison.ok:
                 continue
-            converted = figure * factor.middle
+            converted = amount * factor.middle
             reading = (
-                f"{format_money(figure, s_code, 4)} = {_computed_text(figure, t_code, factor)}"
+                f"{format_money(amount, s_code, 4)} = {_computed_text(amount, t_code, factor)}"
             )
             found.append(
                 {
@@ -752,10 +752,10 @@ def _check_money_pair(
         return None
     fitting = [j for j in judged if j[0].ok]
     comparison, s_code, t_code, factor = (fitting or judged)[0]
-    figure = _money_figure(source)
-    if figure is None:
+    amount = figure(source)
+    if amount is None:
         return None
-    computed = _computed_text(figure, t_code, factor)
+    computed = _computed_text(amount, t_code, factor)
     rate_text = _rate_text(s_code, t_code, factor)
     tolerance = (settings["rate_slack"] or 0.0) + factor.spread
     evidence: dict[str, Any] = {
@@ -773,12 +773,12 @@ def _check_money_pair(
         "currencies": f"{s_code}->{t_code}",
         "source": _pair_text(source),
         "admitted": [
-            _finite_or_none(comparison.admitted.low),
-            _finite_or_none(comparison.admitted.high),
+            finite_or_none(comparison.admitted.low),
+            finite_or_none(comparison.admitted.high),
         ],
         "written_admits": [
-            _finite_or_none(comparison.target.low),
-            _finite_or_none(comparison.target.high),
+            finite_or_none(comparison.target.low),
+            finite_or_none(comparison.target.high),
         ],
     }
     if not factor.dated:
@@ -797,7 +797,7 @@ def _check_money_pair(
             ok=True,
             span=target.span,
             message=(
-                f"{format_money(figure, s_code, 4)} at {rate_text} is {computed}, consistent "
+                f"{format_money(amount, s_code, 4)} at {rate_text} is {computed}, consistent "
                 f"with '{_pair_text(target)}'"
             ),
             related=[source.span],
@@ -806,7 +806,7 @@ def _check_money_pair(
         )
     message = (
         f"'{_pair_text(target)}' does not match '{_pair_text(source)}': at {rate_text}, "
-        f"{format_money(figure, s_code, 4)} is {computed} (allowing {tolerance:.0%} for the rate "
+        f"{format_money(amount, s_code, 4)} is {computed} (allowing {tolerance:.0%} for the rate "
         "used and the rounding of both figures)."
     )
     suggestion = "Check the rate, the currency symbols and both figures."
@@ -888,7 +888,9 @@ def check_conversions(claims: Claims, params: Mapping[str, Any]) -> Iterable[Out
     dimensions = {str(d) for d in dimensions_param}
     settings = _settings(params)
     money = _money_settings(params, settings) if "money" in dimensions else None
-    window = _years(params.get("undated_years"))
+    # The document's publication window (a fact about it: --published-between, its own
+    # field, the configuration) beats the rule's undated_years (a fallback for a rule set).
+    window = claims.published_between or _years(params.get("undated_years"))
     for pair in claims.pairs:
         if pair.kind != "conversion":
             continue

@@ -29,16 +29,16 @@ for change words; it never reads figures from text.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.checks import register
-from factcheck.checks._arith import figure, interval, show
+from factcheck.checks._arith import interval
 from factcheck.claims import Bound, Claims, Quantity, Relation, Sentence
 from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK
+from factcheck.predicates import AUXILIARY_WORDS, PREDICATE_STEMS, stem
+from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, figure, reach, show
 
 DEFAULT_GENERIC_NOUNS = (
     "people",
@@ -224,48 +224,16 @@ def check_drift(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
         yield outcome
 
 
-_AUXILIARY = frozenset(
-    """
-who that which have has had were was are is be been being reportedly also all now so far then
-already believed thought feared known confirmed officially reported said to later initially
-originally were not
-""".split()
-)
+# "32 passengers were not killed": "not" does not change which predicate is compared.
+_AUXILIARY = AUXILIARY_WORDS | {"not"}
 _NOISE = frozenset(
     """
 the a an of its their his her our your these those some about around roughly nearly almost more
 than less fewer as many up to at least most over under estimated and between from with
 """.split()
 )
-_STEMS = {
-    "died": "die",
-    "dies": "die",
-    "dying": "die",
-    "dead": "die",
-    "death": "die",
-    "deaths": "die",
-    "killed": "kill",
-    "killing": "kill",
-    "kills": "kill",
-    "hurt": "injure",
-    "injured": "injure",
-    "injuring": "injure",
-    "wounded": "wound",
-    "wounding": "wound",
-}
 _CLAUSE = re.compile(r"[,;:.()!?\"“”—–]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    if word in _STEMS:
-        return _STEMS[word]
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word.rstrip("e") if len(word) > 3 else word
 
 
 def _predicate(claims: Claims, q: Quantity) -> str | None:
@@ -281,14 +249,14 @@ def _predicate(claims: Claims, q: Quantity) -> str | None:
         lower = word.lower()
         if lower in noun_words or lower in _AUXILIARY or lower in _NOISE:
             continue
-        return _stem(word)
+        return stem(word)
     before = _CLAUSE.split(sentence.text[: q.span.start - base])[-1]
     for word in reversed(_WORD.findall(before)[-4:]):
         lower = word.lower()
         if lower in _NOISE or lower in _AUXILIARY:
             continue
-        if lower in _STEMS or lower.endswith(("ed", "ing")):
-            return _stem(word)
+        if lower in PREDICATE_STEMS or lower.endswith(("ed", "ing")):
+            return stem(word)
         return None
     return None
 
@@ -438,7 +406,7 @@ def _judge(
     evidence = {
         "computed": a,
         "written": b,
-        "tolerance": _reach(b, second_iv),
+        "tolerance": reach(b, second_iv, digits=6),
         "earlier_range": [first_iv.low, first_iv.high],
         "written_range": [second_iv.low, second_iv.high],
         "noun": first.noun or key,
@@ -478,10 +446,3 @@ def _with_noun(q: Quantity) -> str:
     if q.noun and q.noun.lower() not in text.lower():
         return f"{text} {q.noun}"
     return text
-
-
-def _reach(written: float | None, iv) -> float | None:
-    if written is None:
-        return None
-    sides = [abs(x - written) for x in (iv.low, iv.high) if math.isfinite(x)]
-    return round(max(sides), 6) if sides else None

@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.checks import register
+from factcheck.checks._template import fill_template
 from factcheck.claims import Age, Change, Claims, DateClaim, Pair, Quantity, Relation
 from factcheck.document import Span
 from factcheck.findings import Outcome
@@ -803,25 +804,6 @@ def _warn_once(key: str, message: str, *args: Any) -> None:
         log.warning(message, *args)
 
 
-def _template(template: Any, names: Mapping[str, Any]) -> str | None:
-    if not isinstance(template, str) or not template:
-        return None
-    from factcheck.rules import template_fields
-
-    _, problems = template_fields(template)
-    if problems:
-        return None
-    try:
-        return template.format_map(_Missing(names))
-    except (ValueError, IndexError, AttributeError, KeyError, TypeError):
-        return None
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 # --------------------------------------------------------------------------- the check kind
 
 
@@ -893,7 +875,7 @@ def check_expression_rule(claims: Claims, params: Mapping[str, Any]) -> Iterable
             related=list(subject.related),
             evidence={"expression": when, "on": target},
             values=values,
-            suggestion=_template(params.get("suggestion"), values),
+            suggestion=fill_template(params.get("suggestion"), values),
         )
 
 

@@ -14,7 +14,6 @@ group ("share_of"), or a percentage part of a percentage, cannot exceed 100 %.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -22,10 +21,14 @@ from typing import Any
 from factcheck.checks import register
 from factcheck.claims import Bound, Claims, Dimension, Quantity, Relation
 from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, Interval, written_interval
-
-_UPPER = (Bound.AT_MOST, Bound.LESS_THAN)
-_LOWER = (Bound.AT_LEAST, Bound.MORE_THAN)
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    Interval,
+    as_written,
+    reach_beyond_written,
+    written_ends,
+    written_interval,
+)
 
 
 @register(
@@ -73,9 +76,9 @@ def _part_outcome(relation: Relation, part_iv: Interval, whole_iv: Interval) -> 
     values = {
         "part": part.text,
         "whole": whole.text,
-        "part_min": _fmt(part_iv.low),
-        "whole_max": _fmt(whole_iv.high),
-        "whole_low": _fmt(_written_low(whole)),
+        "part_min": as_written(part_iv.low),
+        "whole_max": as_written(whole_iv.high),
+        "whole_low": as_written(_written_low(whole)),
         "cue": relation.cue,
     }
     evidence = {
@@ -85,7 +88,9 @@ def _part_outcome(relation: Relation, part_iv: Interval, whole_iv: Interval) -> 
         "part_high": part_iv.high,
         "whole_low": whole_iv.low,
         "whole_high": whole_iv.high,
-        "tolerance": max(_reach(part, part_iv), _reach(whole, whole_iv)),
+        "tolerance": max(
+            reach_beyond_written(part, part_iv), reach_beyond_written(whole, whole_iv)
+        ),
         "cue": relation.cue,
     }
     if part_iv.low <= whole_iv.high:
@@ -133,8 +138,8 @@ def _share_outcome(relation: Relation, part_iv: Interval, max_percent: float) ->
     values = {
         "part": part.text,
         "whole": whole.text,
-        "part_min": _fmt(part_iv.low),
-        "whole_max": _fmt(max_percent),
+        "part_min": as_written(part_iv.low),
+        "whole_max": as_written(max_percent),
         "cue": relation.cue,
     }
     evidence = {
@@ -143,7 +148,7 @@ def _share_outcome(relation: Relation, part_iv: Interval, max_percent: float) ->
         "part_low": part_iv.low,
         "part_high": part_iv.high,
         "whole_high": max_percent,
-        "tolerance": _reach(part, part_iv),
+        "tolerance": reach_beyond_written(part, part_iv),
         "cue": relation.cue,
     }
     if part_iv.low <= max_percent:
@@ -154,7 +159,9 @@ def _share_outcome(relation: Relation, part_iv: Interval, max_percent: float) ->
             ok=True,
             span=part.span,
             related=[whole.span],
-            message=f"{part.text} of {whole.text} is a share of at most {_fmt(max_percent)} %.",
+            message=(
+                f"{part.text} of {whole.text} is a share of at most {as_written(max_percent)} %."
+            ),
             evidence=evidence,
             values=values,
         )
@@ -166,12 +173,12 @@ def _share_outcome(relation: Relation, part_iv: Interval, max_percent: float) ->
         related=[whole.span],
         message=(
             f"{part.text} of {whole.text} is more than all of it: a share cannot exceed "
-            f"{_fmt(max_percent)} %."
+            f"{as_written(max_percent)} %."
         ),
         evidence=evidence,
         values=values,
         suggestion=(
-            f"Check {part.text}: a share of a group is at most {_fmt(max_percent)} %; if it "
+            f"Check {part.text}: a share of a group is at most {as_written(max_percent)} %; if it "
             "compares with something else (a target, an earlier level), say so."
         ),
     )
@@ -190,43 +197,13 @@ def in_shared_precision(q: Quantity, partner: Quantity | None = None) -> Quantit
     fine = partner.precision
     if fine >= q.precision:
         return q
-    ends = [x for x in _written_ends(q) if x is not None]
+    ends = [x for x in written_ends(q) if x is not None]
     if not ends or any(abs(x / fine - round(x / fine)) > 1e-9 for x in ends):
         return q
     return replace(q, precision=fine)
-
-
-def _written_ends(q: Quantity) -> tuple[float | None, float | None]:
-    if q.low is not None and q.high is not None:
-        return min(q.low, q.high), max(q.low, q.high)
-    value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
-    return value, value
-
-
-def _reach(q: Quantity, interval: Interval) -> float:
-    """How far the reading of ``q`` reaches beyond its written figure (rounding and hedge),
-    measured on the interval tolerance.py gave, on the sides no bound leaves open."""
-    low, high = _written_ends(q)
-    reaches = []
-    if low is not None and math.isfinite(interval.low) and q.bound not in _UPPER:
-        reaches.append(low - interval.low)
-    if high is not None and math.isfinite(interval.high) and q.bound not in _LOWER:
-        reaches.append(interval.high - high)
-    return max(reaches, default=0.0)
 
 
 def _written_low(q: Quantity) -> float | None:
     if q.low is not None:
         return min(q.low, q.high) if q.high is not None else q.low
     return q.value
-
-
-def _fmt(x: float | None) -> str:
-    """A figure as a reader writes it: 14000.0 -> "14,000", 1.93 -> "1.93"."""
-    if x is None:
-        return "?"
-    if math.isinf(x) or math.isnan(x):
-        return "unbounded"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}"

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from factcheck.checks import register
+from factcheck.checks._template import fill_template
 from factcheck.claims import Claims
 from factcheck.document import Span
 from factcheck.findings import Outcome
@@ -208,25 +209,6 @@ def _number_ok(number: float | None, params: Mapping[str, Any]) -> bool:
     return not (below is not None and not number < float(below))
 
 
-def _fill(template: Any, values: Mapping[str, Any]) -> str | None:
-    if not isinstance(template, str) or not template:
-        return None
-    from factcheck.rules import template_fields
-
-    _, problems = template_fields(template)
-    if problems:
-        return None
-    try:
-        return template.format_map(_Missing(values))
-    except (ValueError, IndexError, AttributeError, KeyError, TypeError):
-        return None
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 # --------------------------------------------------------------------------- the check kind
 
 
@@ -299,7 +281,7 @@ def _outcome(match: re.Match[str], offset: int, sentence: str, params: Mapping[s
         message=f"'{matched}' is a wording this rule flags.",
         evidence=evidence,
         values=values,
-        suggestion=_fill(params.get("suggestion"), values),
+        suggestion=fill_template(params.get("suggestion"), values),
     )
 
 

@@ -37,19 +37,24 @@ from factcheck.checks._arith import (
     central,
     difference,
     factor_interval,
-    figure,
     finite_or_none,
     interval,
     negate,
     percent_change,
     ratio,
+)
+from factcheck.claims import Change, Claims, Dimension, Quantity
+from factcheck.findings import Outcome
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    DEFAULT_ROUND_SLACK,
+    Interval,
+    figure,
+    reach,
     show,
     show_compact,
     show_interval,
 )
-from factcheck.claims import Change, Claims, Dimension, Quantity
-from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, Interval
 
 _PERCENTS = (Dimension.PERCENT, Dimension.PERCENTAGE_POINT)
 _TINY = 1e-12
@@ -264,12 +269,7 @@ def _evidence(
             finite_or_none(reading.stated.low, 4),
             finite_or_none(reading.stated.high, 4),
         ]
-        reach = [
-            abs(x - written)
-            for x in (reading.stated.low, reading.stated.high)
-            if written is not None and math.isfinite(x)
-        ]
-        evidence["tolerance"] = round(max(reach), 6) if reach else None
+        evidence["tolerance"] = reach(written, reading.stated, digits=6)
     else:
         evidence["written"] = change.direction
         evidence["tolerance"] = 0

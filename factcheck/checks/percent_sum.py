@@ -33,19 +33,23 @@ from typing import Any
 
 from factcheck.checks import register
 from factcheck.checks._arith import (
-    figure,
     finite_or_none,
     grim_fractions,
     interval,
     ratio_share_interval,
-    show,
-    show_interval,
     total,
 )
 from factcheck.claims import Bound, Claims, Dimension, Quantity, Sentence
 from factcheck.document import Span
 from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, DEFAULT_ROUND_SLACK, Interval
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    DEFAULT_ROUND_SLACK,
+    figure,
+    reach,
+    show,
+    show_interval,
+)
 
 # Words that say a list of percentages divides one whole.
 _VOTE_CUE = re.compile(
@@ -384,7 +388,7 @@ def _restatements(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome
             ],
             "written": figure(percent_q),
             "written_range": [finite_or_none(percent.low, 4), finite_or_none(percent.high, 4)],
-            "tolerance": _reach(figure(percent_q), percent),
+            "tolerance": reach(figure(percent_q), percent, digits=6),
         }
         values = {
             "ratio": ratio_q.text.strip(),
@@ -519,7 +523,7 @@ def _judge_grim(
         "count": n,
         "written": written,
         "written_range": [finite_or_none(percent_iv.low, 4), finite_or_none(percent_iv.high, 4)],
-        "tolerance": _reach(written, percent_iv),
+        "tolerance": reach(written, percent_iv, digits=6),
         "fits": [f"{j}/{n}" for j in fits],
     }
     values = {"written": percent.text.strip(), "count": str(n), "whole": whole.text.strip()}
@@ -590,13 +594,6 @@ def _nearest(percent: float | None, n: int) -> str:
     if percent is None:
         return "?"
     return show(percent * n / 100)
-
-
-def _reach(written: float | None, iv: Interval) -> float | None:
-    if written is None:
-        return None
-    sides = [abs(x - written) for x in (iv.low, iv.high) if math.isfinite(x)]
-    return round(max(sides), 6) if sides else None
 
 
 def _optional(value: Any) -> float | None:

@@ -5,10 +5,13 @@ Anti-pattern::
     There may be between 18,000 and 14,000 fighters.          # reversed
     Between 40 and 60 people died ... the 75 people who died   # outside
 
-A reversed range is an error whatever the rounding: no reading makes 18,000 the low end. Only
-ranges written with "between" are judged by default (``reversed_connectors``): on real news
-text "A to B" and "A-B" with A > B were always tallies, scores or changes ("47 percent to 40
-percent", "an electoral count of 362 to 176", "80%-20%"), never slips.
+A reversed range is an error whatever the rounding: no reading makes 18,000 the low end.
+Ranges written with "between", "A to B" and "A-B" are judged by default
+(``reversed_connectors``). Tallies, scores, poll results and comparisons are also written "A to
+B" and "A-B" ("leading 47 to 40 percent", "an electoral count of 362 to 176", "80%-20%"), and
+"from A to B" is a change: extraction reads those as two figures, not as a range, so a range
+that reaches this check written larger end first ("15-10%", "80 to 60 mph") is a slip. A range
+that is the size of a change ("cut between 7,000 and 6,000 jobs") is still a range.
 
 A figure outside a range is reported only for mentions the extractor linked as counting the
 same thing (``Relation`` kind "same_as": same noun, same predicate, no change or revision between
@@ -17,7 +20,6 @@ them), compared as rounding-aware intervals; either figure may be the wrong one.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,7 +27,12 @@ from typing import Any
 from factcheck.checks import register
 from factcheck.claims import Bound, Claims, Dimension, Quantity
 from factcheck.findings import Outcome
-from factcheck.tolerance import DEFAULT_HEDGE_SLACK, Interval, written_interval
+from factcheck.tolerance import (
+    DEFAULT_HEDGE_SLACK,
+    as_written,
+    reach_beyond_written,
+    written_interval,
+)
 
 _CONNECTORS = (
     ("between", re.compile(r"\bbetween\b")),
@@ -33,8 +40,6 @@ _CONNECTORS = (
     ("to", re.compile(r"\b(?:to|and)\b")),
     ("dash", re.compile(r"\d\s*[-–—]\s*[\d.$£€]")),
 )
-_UPPER = (Bound.AT_MOST, Bound.LESS_THAN)
-_LOWER = (Bound.AT_LEAST, Bound.MORE_THAN)
 
 
 @register(
@@ -42,14 +47,15 @@ _LOWER = (Bound.AT_LEAST, Bound.MORE_THAN)
     defaults={
         "check_reversed": True,
         "check_outside": True,
-        # A reversed pair of small whole numbers with no noun and no unit ("3-2", "5-4") is
-        # more likely a score or a vote tally than a range.
+        # A reversed "A to B" or "A-B" of small whole numbers with no noun and no unit ("3-2",
+        # "5 to 4") is more likely a score or a vote tally than a range. "between" never
+        # joins a score: "aged between 34 and 18" is judged.
         "skip_bare_counts": True,
-        # How a range must be written for its order to be judged. "between A and B" always
-        # names the low end first; "A to B" and "A-B" are also how writers give tallies, scores
-        # and changes ("47 percent to 40 percent", "won 362 to 176", "an 80%-20% mix").
-        # Other choices: "to", "dash", "from".
-        "reversed_connectors": ["between"],
+        # How a range must be written for its order to be judged. Extraction reads tallies,
+        # scores and comparisons ("won 362 to 176", "an 80%-20% mix") and "from A to B"
+        # changes as two figures; what it still calls a range is one. "from" may be added for
+        # "ranging from A to B".
+        "reversed_connectors": ["between", "to", "dash"],
         "hedge_slack": DEFAULT_HEDGE_SLACK,
     },
     codes=("reversed", "outside"),
@@ -57,15 +63,23 @@ _LOWER = (Bound.AT_LEAST, Bound.MORE_THAN)
 def check_range(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
     """Ranges must run low to high; a figure for the same thing must fall inside them."""
     if params.get("check_reversed", True):
-        # "fell from 20 to 15" is a change, not a range, whatever an extractor calls it.
+        # "fell from 20 to 15" is a change, not a range, whatever an extractor calls it; but a
+        # range that plays one part in a change, its size ("cut between 7,000 and 6,000
+        # jobs") or an end ("lowered the forecast to 0-1%"), is still a range.
         change_spans = [change.span for change in claims.changes]
+        parts = {
+            part.span
+            for change in claims.changes
+            for part in (change.change, change.before, change.after)
+            if part is not None
+        }
         for q in claims.quantities:
-            if any(q.span.overlaps(span) for span in change_spans):
+            if q.span not in parts and any(q.span.overlaps(span) for span in change_spans):
                 continue
             outcome = _order_outcome(
                 q,
                 bool(params.get("skip_bare_counts", True)),
-                set(params.get("reversed_connectors", ["between"])),
+                set(params.get("reversed_connectors", ["between", "to", "dash"])),
             )
             if outcome is not None:
                 yield outcome
@@ -77,7 +91,7 @@ def check_range(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
 def _order_outcome(q: Quantity, skip_bare_counts: bool, connectors: set[str]) -> Outcome | None:
     if q.bound is not Bound.RANGE or q.low is None or q.high is None:
         return None
-    low, high = fmt(q.low), fmt(q.high)
+    low, high = as_written(q.low), as_written(q.high)
     if q.low < q.high:
         return Outcome(
             code="reversed",
@@ -89,9 +103,10 @@ def _order_outcome(q: Quantity, skip_bare_counts: bool, connectors: set[str]) ->
         )
     if q.low == q.high:
         return None
-    if connector(q) not in connectors:
+    joined_by = connector(q)
+    if joined_by not in connectors:
         return None
-    if skip_bare_counts and _looks_like_score(q):
+    if skip_bare_counts and joined_by != "between" and _looks_like_score(q):
         return None
     return Outcome(
         code="reversed",
@@ -144,8 +159,8 @@ def _compare(range_q: Quantity, figure: Quantity, slack: float) -> Outcome | Non
     values = {
         "figure": figure.text,
         "range": range_q.text,
-        "low": fmt(range_q.low),
-        "high": fmt(range_q.high),
+        "low": as_written(range_q.low),
+        "high": as_written(range_q.high),
         "noun": thing,
     }
     evidence = {
@@ -155,7 +170,9 @@ def _compare(range_q: Quantity, figure: Quantity, slack: float) -> Outcome | Non
         "figure_high": figure_iv.high,
         "range_low": range_iv.low,
         "range_high": range_iv.high,
-        "tolerance": max(_reach(range_q, range_iv), _reach(figure, figure_iv)),
+        "tolerance": max(
+            reach_beyond_written(range_q, range_iv), reach_beyond_written(figure, figure_iv)
+        ),
     }
     if range_iv.overlaps(figure_iv):
         return Outcome(
@@ -187,25 +204,6 @@ def _compare(range_q: Quantity, figure: Quantity, slack: float) -> Outcome | Non
     )
 
 
-def _written_ends(q: Quantity) -> tuple[float | None, float | None]:
-    if q.low is not None and q.high is not None:
-        return min(q.low, q.high), max(q.low, q.high)
-    value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
-    return value, value
-
-
-def _reach(q: Quantity, interval: Interval) -> float:
-    """How far the reading of ``q`` reaches beyond its written figure (rounding and hedge),
-    measured on the interval tolerance.py gave, on the sides no bound leaves open."""
-    low, high = _written_ends(q)
-    reaches = []
-    if low is not None and math.isfinite(interval.low) and q.bound not in _UPPER:
-        reaches.append(low - interval.low)
-    if high is not None and math.isfinite(interval.high) and q.bound not in _LOWER:
-        reaches.append(interval.high - high)
-    return max(reaches, default=0.0)
-
-
 def connector(q: Quantity) -> str:
     """How the range's surface joins its ends: "between", "from", "to", "dash" or "other".
 
@@ -225,14 +223,3 @@ def _looks_like_score(q: Quantity) -> bool:
         and not q.unit
         and all(float(x).is_integer() and 0 <= x < 100 for x in ends)
     )
-
-
-def fmt(x: float | None) -> str:
-    """A figure as a reader writes it: 14000.0 -> "14,000", 1.93 -> "1.93"."""
-    if x is None:
-        return "?"
-    if math.isinf(x) or math.isnan(x):
-        return "unbounded"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.6g}" if abs(x) >= 1000 else f"{x:.6g}"

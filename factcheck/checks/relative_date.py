@@ -7,7 +7,11 @@ Anti-patterns::
 
 (a) ``past_event_after_publication``: a date in a past-tense clause that begins after the
 publication date. Only dates whose year was written (or that were written in full) count: a
-date whose year was chosen from the tense is in the past by construction.
+date whose year was chosen from the tense is in the past by construction. Days, months and
+years are judged ("He became finance minister in 2022", published 2019); the tense is that of
+the verb governing the date, and extraction leaves a date with no tense where it names or
+bounds something instead of dating the event ("the 2020 census", "by 2025", "the deadline
+stands at October 31").
 
 (b) ``relative_contradicts_absolute``: a relative reference ("yesterday", "last week", "on
 Monday") and an absolute date written right beside it ("yesterday, March 3", "last year
@@ -51,12 +55,17 @@ _RANK = {
         # Days a past-tense date may lie after the publication date before it is reported:
         # time zones put an evening event in one place on the next day elsewhere.
         "grace_days": 1,
-        # A slip in the year moves a past date at most a year forward; dates further out in a
-        # past-tense clause are plans, terms and deadlines ("his term was through 2021").
+        # A slip in the year moves a past day or month at most a year forward; dates further
+        # out in a past-tense clause are plans, terms and deadlines ("his term was through
+        # 2021").
         "max_days_after": 366,
-        # A bare year after publication in a past-tense sentence is nearly always attributive
-        # ("a candidate in the 2020 primary"), so only days and months are checked.
-        "granularities": ["day", "month"],
+        # A year told as past ("became minister in 2022") may be mistyped by more than one
+        # year (2012 -> 2021); a year decades ahead is a target ("net zero in 2050").
+        "max_years_after": 10,
+        # Extraction gives a year the tense of its event only where the year dates the
+        # clause: a year that names something ("a candidate in the 2020 primary") or bounds it
+        # ("by 2025", "through 2021") has no tense, so years can be judged like days.
+        "granularities": ["day", "month", "year"],
         # Most characters between a relative reference and an absolute date for the two to be
         # read as one date written twice: ", " / " (" / " — ". Spans are all a check sees, so
         # the gap is kept short enough that no joining word (" and ", " of ", " to ") fits.
@@ -75,11 +84,12 @@ def check_relative_date(claims: Claims, params: Mapping[str, Any]) -> Iterable[O
         return
     grace = int(params.get("grace_days", 1))
     max_after = int(params.get("max_days_after", 366))
-    granularities = {str(g) for g in params.get("granularities", ["day", "month"])}
+    max_years = int(params.get("max_years_after", 10))
+    granularities = {str(g) for g in params.get("granularities", ["day", "month", "year"])}
     for claim in claims.dates:
         if str(claim.granularity) not in granularities:
             continue
-        outcome = _past_after_publication(claim, published, grace, max_after)
+        outcome = _past_after_publication(claim, published, grace, max_after, max_years)
         if outcome is not None:
             yield outcome
     yield from _appositions(claims, published, params)
@@ -90,14 +100,19 @@ def check_relative_date(claims: Claims, params: Mapping[str, Any]) -> Iterable[O
 
 
 def _past_after_publication(
-    claim: DateClaim, published: dt.date, grace: int, max_after: int
+    claim: DateClaim, published: dt.date, grace: int, max_after: int, max_years: int
 ) -> Outcome | None:
     if claim.date is None or claim.tense is not Tense.PAST or claim.is_dateline:
         return None
     if not (claim.year_written or claim.resolution is Resolution.ABSOLUTE):
         return None
     days_after = (claim.date - published).days
-    if days_after <= grace or days_after > max_after:
+    if days_after <= grace:
+        return None
+    if claim.granularity in (Granularity.YEAR, Granularity.DECADE):
+        if claim.date.year - published.year > max_years:
+            return None
+    elif days_after > max_after:
         return None
     period = describe(claim.date, claim.granularity)
     earlier = _year_before(claim.date)

@@ -20,14 +20,13 @@ def extract(document: Document) -> Claims:
     from factcheck.extract.relations import find_relations
     from factcheck.extract.sentences import split_sentences
 
-    claims = Claims(published=document.published)
+    # The window rides along for the checks; dates resolve against the exact date only.
+    claims = Claims(published=document.published, published_between=document.published_between)
     claims.sentences = split_sentences(document.text)
     for sentence in claims.sentences:
         dates = extract_dates(sentence, document.published)
         claims.dates.extend(dates)
-        claims.quantities.extend(
-            extract_quantities(sentence, exclude=[d.span for d in dates])
-        )
+        claims.quantities.extend(extract_quantities(sentence, exclude=[d.span for d in dates]))
     claims.pairs = find_pairs(document.text, claims.quantities)
     claims.relations = find_relations(document.text, claims.quantities, claims.sentences)
     claims.changes = find_changes(document.text, claims.quantities, claims.sentences)

@@ -10,12 +10,23 @@ for the same subject. Two families:
 * elapsed years: "25 years ago, in 1990" and "the 50th anniversary of ... 1974" (cue
   ``years ago``, ``anniversary``), paired with the year written next to them.
 
-Pairing is deliberately cautious, because a wrong pair is a false alarm: in one sentence an age
-and a birth pair when each is the only one or they stand close together; across sentences only
-by the subject's name ("Stevens was born in 1920 ... Stevens died at the age of 99") or when
-"the N-year-old" refers back to the one birth in the two sentences before. Ages told of a past
-moment ("at the age of 12 she moved", "as a 17-year-old", "then-45-year-old") are not ages on
-the publication date and are skipped. A sentence that mentions a year the date extractor did
+Ages at death are read in obituary forms too: "died on Monday at 68", and a bare "was 68"
+("Hagan, North Carolina's first female Senator, was 66.", "He was 95.", "Smith, who was 68,")
+when its subject is a name or he/she and a death is told in or next to its sentence (cue
+``was``).
+
+Pairing is deliberately cautious, because a wrong pair is a false alarm: an age and a birth
+pair only when the words tell them of the same person. The subject of each is read (the name
+before the verb, past an appositive; a pronoun; "the N-year-old"; or some other noun phrase,
+"his son", which never pairs). In one sentence they pair when each is the only one or they
+stand close together and no other name or noun says otherwise ("Born in 1950, Smith rides the
+15-year-old elephant" does not); across sentences only by surname ("Stevens was born in 1920
+... John Paul Stevens died at the age of 99"), when "the N-year-old" standing alone (no noun of
+its own: not "the 67-year-old killer") refers back to the one birth in the two sentences
+before with no other age in between, or when "He"/"She" follows the name of the one person
+whose birth the article gives. Ages told of a past moment ("at the age of 12 she moved", "as
+a 17-year-old", "then-45-year-old", "was 45 when") are not ages on the publication date and
+are skipped. A sentence that mentions a year the date extractor did
 not resolve is skipped too: the age may be told as of that year.
 
 The age figure is found here from the text (the quantity extractor may read "45-year-old" as a
@@ -41,113 +52,31 @@ from factcheck.claims import (
     Sentence,
 )
 from factcheck.document import Span
+from factcheck.extract.numbers import ORDINAL_ONES, ORDINAL_TENS, word_number
+from factcheck.numberwords import ONES, TENS
 
 # --------------------------------------------------------------------------- numbers in words
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_ORDINAL_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-_ORDINAL_TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-    "hundredth": 100,
-}
+# "one" .. "nineteen": the ones an age or a count of years can be written with (not "zero").
+_CARDINAL_ONES = [word for word, value in ONES.items() if value]
 _CARDINAL_WORD = (
     r"(?:(?:"
-    + "|".join(_TENS)
+    + "|".join(TENS)
     + r")(?:[- ](?:"
-    + "|".join(_UNITS)
+    + "|".join(_CARDINAL_ONES)
     + r"))?|"
-    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + "|".join(sorted(_CARDINAL_ONES, key=len, reverse=True))
     + r"|a\s+hundred|one\s+hundred|hundred)"
 )
 _ORDINAL_WORD = (
     r"(?:(?:"
-    + "|".join(_TENS)
+    + "|".join(TENS)
     + r")[- ](?:"
-    + "|".join(_ORDINAL_UNITS)
+    + "|".join(ORDINAL_ONES)
     + r")|"
-    + "|".join(sorted(list(_ORDINAL_TENS) + list(_ORDINAL_UNITS), key=len, reverse=True))
+    + "|".join(sorted(list(ORDINAL_TENS) + list(ORDINAL_ONES), key=len, reverse=True))
     + r")"
 )
-
-
-def word_number(word: str) -> int | None:
-    """ "45" -> 45, "forty-five" -> 45, "a hundred" -> 100, "fiftieth" -> 50, "25th" -> 25."""
-    text = " ".join(word.lower().replace("-", " ").split())
-    digits = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", text)
-    if digits:
-        return int(digits.group(1))
-    if text in ("a hundred", "one hundred", "hundred", "hundredth"):
-        return 100
-    total = 0
-    for part in text.split():
-        if part in _UNITS:
-            total += _UNITS[part]
-        elif part in _TENS:
-            total += _TENS[part]
-        elif part in _ORDINAL_UNITS:
-            total += _ORDINAL_UNITS[part]
-        elif part in _ORDINAL_TENS:
-            total += _ORDINAL_TENS[part]
-        else:
-            return None
-    return total or None
 
 
 # --------------------------------------------------------------------------- patterns
@@ -173,9 +102,106 @@ _APPOSITIVE = re.compile(
     r"(?P<name>\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|bin|al|da|del|la|le))*)"
     r",\s+(?P<num>\d{1,3}),\s+(?!\d)"
 )
+# "died on Monday at 68.": a bare "at N" after a death verb. 13 and over only, so that a
+# clock time ("died at 3") is never read, and only before a stop or "after/of/from ...".
+_DIED_AT = re.compile(
+    r"\b(?:died|dies|passed\s+away)\b[^.;]{0,40}?\bat\s+(?P<num>1[3-9]|[2-9]\d|1[0-2]\d)\b"
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$)|\s+(?:after|following|of|from|surrounded)\b)",
+    re.IGNORECASE,
+)
+# "Smith was 68.", "He was 84, had been ill", "Smith, who was 68, died": a bare number after
+# "was" and nothing but a stop after it. Read as an age only with a person subject and a death
+# told nearby (see _obituary_context); "was 5.5" and "was 1,000" are not matched.
+_WAS = re.compile(
+    rf"\bwas\s+{_NUM}(?=\s*(?:[;)]|,(?!\d)|\.(?!\d)|$))",
+    re.IGNORECASE,
+)
+_WAS_AT_A_PAST_MOMENT = re.compile(r"\s*,\s*(?:when|at\s+the\s+time|then)\b", re.IGNORECASE)
+_DEATH = re.compile(
+    r"\b(?:died|dies|passed\s+away|death|killed|funeral|obituary)\b|\bfound\s+dead\b",
+    re.IGNORECASE,
+)
+# Nouns for people that may follow "N-year-old" or stand before a name ("drummer Ginger
+# Baker"). Any other noun after "N-year-old" ("elephant", "bridge", "car") is a thing.
+_PERSON_NOUNS = frozenset(
+    """
+man men woman women boy boys girl girls son daughter mother father wife husband brother
+sister grandmother grandfather grandson granddaughter widow widower mum dad teenager teen
+youth child baby person citizen national resident local driver student pupil suspect
+defendant prisoner inmate victim killer murderer gunman attacker robber worker employee
+actor actress singer rapper musician drummer guitarist composer songwriter artist painter
+writer author poet novelist journalist reporter presenter broadcaster comedian model
+designer chef farmer player footballer cricketer golfer athlete runner swimmer boxer rider
+jockey cyclist skier striker midfielder defender goalkeeper captain coach manager chairman
+chairwoman chief executive businessman businesswoman entrepreneur billionaire millionaire
+heiress heir politician senator governor mayor minister president leader member candidate
+activist campaigner lawyer judge doctor surgeon nurse teacher professor scientist engineer
+pilot officer soldier sailor veteran pensioner priest bishop monk nun star agent spy
+diplomat ambassador official spokesman spokeswoman spokesperson bassist vocalist frontman
+pianist violinist conductor director producer filmmaker photographer astronaut cosmonaut
+explorer physicist economist historian philosopher architect wrestler climber legend icon
+founder co-founder owner tycoon magnate mogul peer king queen prince princess emperor sultan
+pope cardinal rabbi imam cleric general colonel commander admiral sergeant detective
+inspector constable firefighter paramedic chancellor premier congressman congresswoman
+representative lawmaker legislator councillor secretary dictator ruler monarch boss host
+anchor critic editor publisher columnist commentator scholar researcher academic playwright
+screenwriter lyricist dancer entertainer performer celebrity socialite philanthropist
+investor banker financier industrialist dissident protester refugee migrant survivor
+hostage patient winger forward playmaker batsman bowler quarterback pitcher sprinter hurdler
+gymnast skater trainer referee umpire
+""".split()
+)
+# What "the N-year-old" is followed by when it stands alone for a person: a stop, a
+# possessive, or a verb ("said", "was", "pleaded").
+_BARE_AFTER = re.compile(
+    r"(?:['’]s\b|\s*(?:$|[,.;:!?)\"”—–])|\s+(?:was|is|were|are|has|had|have|will|would|"
+    r"could|can|may|might|must|should|did|does|said|says|told|tells|added|also|now|then|later|"
+    r"still|who|remains|faces|denies|admits|allegedly|reportedly|[a-z]+ed|"
+    # not a noun: the N-year-old stands alone before "and his wife", "when", "in court"
+    r"and|or|but|when|while|to|in|as|at|on|from|with|for|of|because|after|before|since|if|"
+    r"whom|whose|that|which|"
+    # past tenses not in -ed
+    r"took|made|sang|went|came|got|gave|left|won|lost|fell|ran|saw|became|began|spent|kept|"
+    r"found|held|led|met|paid|sent|stood|wrote|broke|drove|flew|knew|thought|brought|bought|"
+    r"caught|fought|taught|sold|hit|shot|struck|stole|swam|rode|grew|drew|threw|wore|spoke|"
+    r"chose|underwent|set|put|let|cut|quit|beat|bit|dug|fled|hung|slept|sat|swore|tore|won)\b|"
+    # a verb in -s before what a verb takes: "lives in", "works as", "plays for"
+    r"\s+[a-z]+[^s\W]s\s+(?:in|at|on|as|with|for|to|from|the|a|an|his|her|that|it)\b)",
+)
+_WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z][\w-]*)")
+# A name as written: capitalised words, with the particles of names ("Qaboos bin Said").
+_NAME_RUN = re.compile(
+    r"(?P<run>\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|[\"“][A-Z][\w'’.-]*[\"”]|de|van|von|"
+    r"bin|al|da|del|la|le|der|den|du|dos|di))*)\s*$"
+)
+# What may stand before a name that is a subject: the start of the clause, punctuation, a
+# person noun or a title word ("drummer Ginger Baker", "former Senator Kay Hagan").
+_BEFORE_NAME = re.compile(
+    r"(?:[,;:(—–]\s*|\b(?:former|late|veteran|retired|ex-|when|after|before|while|as|since|"
+    r"because|although|though|that|if|where|until)\s*|"
+    r"\b(?:" + "|".join(sorted(_PERSON_NOUNS)) + r")\s+)$",
+    re.IGNORECASE,
+)
+# Auxiliaries between a subject and its verb or age: "Mugabe ... has| died", "Smith is| 45".
+_TRAILING_AUX = re.compile(
+    r"(?:\s|\b(?:was|were|is|are|has|had|have|been|also|reportedly|allegedly)\b)+$",
+    re.IGNORECASE,
+)
+_TRAILING_WHO = re.compile(r",?\s*\bwho\s*$", re.IGNORECASE)
+_NAME_RUN_START = re.compile(
+    r"(?P<run>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al|da|del|la|le|der|"
+    r"den|du|dos|di)(?=\s+[A-Z])))*)"
+)
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_PRONOUN_AT_END = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:he|she)\s*$", re.IGNORECASE)
+# "The 45-year-old| was born", "A 45-year-old man| born in 1950", "The 45-year-old actor,|"
+_AGE_NOUN_AT_END = re.compile(
+    r"\b(?:the|this|a|an)\s+\S+-year-old(?:\s+[a-z]+)?\s*$", re.IGNORECASE
+)
 # Ages told of a past moment, not of the publication date.
 _PAST_AGE_BEFORE = re.compile(
-    r"(?:\bthen[- ]|\bas\s+an?\s+|\bwhen\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:an?\s+|just\s+)?|"
+    r"(?:\bthen[- ]|\bas\s+an?\s+|\b(?:when|since|until|while|after|before)\s+(?:\w+\s+){0,2}"
+    r"(?:was|were)\s+(?:an?\s+|just\s+)?|"
     r"\bat\s+(?:the\s+)?age\s+(?:of\s+)?|\bby\s+(?:the\s+)?age\s+(?:of\s+)?|\bformer\s+)$",
     re.IGNORECASE,
 )
@@ -260,6 +286,10 @@ class _AgeMention:
     bound: Bound = Bound.EXACT
     hedge: str | None = None
     elapsed: bool = False  # "years ago" / "anniversary": paired with an adjacent year
+    # "N-year-old" only: what follows it. "bare" (a stop or a verb: "the 45-year-old said"),
+    # "person" ("the 45-year-old actor", "the 45-year-old Smith") or "thing" ("elephant").
+    noun_kind: str = ""
+    noun: str | None = None
 
 
 @dataclass(slots=True)
@@ -270,18 +300,24 @@ class _BirthMention:
     sentence: Sentence
     founding: bool
     names: frozenset[str] = field(default_factory=frozenset)
+    # Whose birth: "name" ("Smith was born"), "pronoun" ("She was born"), "definite" ("Born
+    # in 1978, the 40-year-old ..."), "other" ("His son was born", "the baby was born").
+    subject_kind: str = "other"
+    surname: str | None = None
 
 
 def _find(text: str, dates: list[DateClaim], sentences: list[Sentence]) -> list[Age]:
     ages: list[Age] = []
     births_by_sentence: dict[int, list[_BirthMention]] = {}
     mentions_by_sentence: dict[int, list[_AgeMention]] = {}
-    for sentence in sentences:
-        births_by_sentence[sentence.index] = _births(sentence)
-        mentions_by_sentence[sentence.index] = _person_ages(sentence)
-    all_births = [b for bs in births_by_sentence.values() for b in bs]
     order = [s.index for s in sentences]
     position = {index: i for i, index in enumerate(order)}
+    for at, sentence in enumerate(sentences):
+        births_by_sentence[sentence.index] = _births(sentence)
+        mentions_by_sentence[sentence.index] = [
+            m for m in _person_ages(sentence) if m.cue != "was" or _told_at_a_death(sentences, at)
+        ]
+    all_births = [b for bs in births_by_sentence.values() for b in bs]
 
     for sentence in sentences:
         births = births_by_sentence[sentence.index]
@@ -298,11 +334,11 @@ def _find(text: str, dates: list[DateClaim], sentences: list[Sentence]) -> list[
             if birth is None:
                 birth = _pair_by_name(mention, all_births)
             if birth is None and mention.definite:
-                birth = _pair_by_anaphora(mention, births_by_sentence, order, position)
+                birth = _pair_by_anaphora(
+                    mention, births_by_sentence, mentions_by_sentence, order, position
+                )
             if birth is None and mention.pronoun:
-                person_births_all = [b for b in all_births if not b.founding]
-                if len(person_births_all) == 1:  # "He was aged 84": the one birth told
-                    birth = person_births_all[0]
+                birth = _pair_by_pronoun(mention, all_births, sentences, position)
             if birth is not None:
                 ages.append(_age(mention, birth, dates))
     ages.sort(key=lambda a: (a.span.start, a.span.end))
@@ -318,10 +354,12 @@ def _person_ages(sentence: Sentence) -> list[_AgeMention]:
     s = sentence.text
     for pattern, cue in (
         (_DIED, "died"),
+        (_DIED_AT, "died"),
         (_YEAR_OLD, "year-old"),
         (_AGED, "aged"),
         (_TURNED, "turned"),
         (_APPOSITIVE, "appositive"),
+        (_WAS, "was"),
     ):
         for match in pattern.finditer(s):
             start = match.start("num")
@@ -335,6 +373,8 @@ def _person_ages(sentence: Sentence) -> list[_AgeMention]:
                 continue
             if cue == "appositive" and not _names(match.group("name")):
                 continue
+            if cue == "was" and (value < 2 or _WAS_AT_A_PAST_MOMENT.match(s, match.end())):
+                continue
             definite = cue == "year-old" and bool(
                 re.search(r"\b(?:the|this)\s+$", before, re.IGNORECASE)
             )
@@ -346,7 +386,16 @@ def _person_ages(sentence: Sentence) -> list[_AgeMention]:
                 # "a 45-year-old man" introduces someone; pair only with a birth written
                 # right beside it, never by name or across sentences.
                 cue = "year-old (indefinite)"
-            subject = match.group("name") if cue == "appositive" else _subject_before(before)
+            noun_kind, noun = "", None
+            if cue.startswith("year-old"):
+                noun_kind, noun = _noun_after(s, match.end())
+            subject = _mention_subject(match, cue, before, noun_kind, noun)
+            if cue == "was":  # "He was 84,", "..., and she was 90."
+                pronoun = bool(_PRONOUN_AT_END.search(_TRAILING_AUX.sub("", before)))
+            else:  # "He was aged 84", "She died aged 90"
+                pronoun = cue in ("aged", "died", "turned") and bool(_PRONOUN_SUBJECT.match(before))
+            if cue == "was" and subject is None and not pronoun:
+                continue  # "The toll was 45.": a bare number is an age only for a person
             end = match.end("num") if cue == "appositive" else match.end()
             found[start] = _AgeMention(
                 span=_abs(sentence, match.start(), end),
@@ -355,11 +404,11 @@ def _person_ages(sentence: Sentence) -> list[_AgeMention]:
                 cue=cue,
                 sentence=sentence,
                 subject=subject,
-                names=_names(subject or "") | _names(before[-80:])
-                if cue != "appositive"
-                else _names(subject or ""),
+                names=_names(subject or ""),
                 definite=definite,
-                pronoun=cue in ("aged", "died", "turned") and bool(_PRONOUN_SUBJECT.match(before)),
+                pronoun=pronoun,
+                noun_kind=noun_kind,
+                noun=noun,
             )
     return sorted(found.values(), key=lambda m: m.span.start)
 
@@ -368,6 +417,7 @@ def _births(sentence: Sentence) -> list[_BirthMention]:
     births: list[_BirthMention] = []
     s = sentence.text
     for match in _B_DOT.finditer(s):
+        kind, name = _whose_birth(s, match.start(), match.end("year"))
         births.append(
             _BirthMention(
                 span=_abs(sentence, match.start(), match.end()),
@@ -375,7 +425,9 @@ def _births(sentence: Sentence) -> list[_BirthMention]:
                 year=int(match.group("year")),
                 sentence=sentence,
                 founding=False,
-                names=_names(s[max(0, match.start() - 60) : match.start()]),
+                names=_names(name or ""),
+                subject_kind=kind,
+                surname=_surname(name),
             )
         )
     for pattern, founding in ((_BORN, False), (_FOUNDED, True)):
@@ -390,6 +442,9 @@ def _births(sentence: Sentence) -> list[_BirthMention]:
             year_start = match.start("rest") + year.start("year")
             if any(b.year_span.start == sentence.span.start + year_start for b in births):
                 continue
+            kind, name = (
+                ("other", None) if founding else _whose_birth(s, match.start(), year_start + 4)
+            )
             births.append(
                 _BirthMention(
                     span=_abs(sentence, match.start(), match.start("rest") + year.end("year")),
@@ -397,7 +452,9 @@ def _births(sentence: Sentence) -> list[_BirthMention]:
                     year=int(year.group("year")),
                     sentence=sentence,
                     founding=founding,
-                    names=_names(s[max(0, match.start() - 60) : match.start()]),
+                    names=_names(name or ""),
+                    subject_kind=kind,
+                    surname=_surname(name),
                 )
             )
     return births
@@ -407,17 +464,168 @@ def _names(text: str) -> frozenset[str]:
     """Capitalised words that may name someone, without titles, months and sentence openers."""
     clause = re.split(r"[;:]|\.\s", text)[-1]
     return frozenset(
-        t.strip("'’")
-        for t in _NAME_TOKEN.findall(clause)
-        if t.strip("'’") not in _NOT_NAMES and len(t) > 1
+        word
+        for word in (_name_word(t) for t in _NAME_TOKEN.findall(clause))
+        if word not in _NOT_NAMES and len(word) > 1
     )
 
 
-def _subject_before(before: str) -> str | None:
-    names = [
-        t for t in _NAME_TOKEN.findall(re.split(r"[;:]|\.\s", before)[-1]) if t not in _NOT_NAMES
+def _name_word(token: str) -> str:
+    """ "Smith's" -> "Smith", "'Ginger'" -> "Ginger"."""
+    return re.sub(r"['’]s$", "", token).strip("'’")
+
+
+# --------------------------------------------------------------------------- whose age, whose birth
+
+
+def _surname(name: str | None) -> str | None:
+    """The last word of a name, without "Jr." and titles: "John James Conyers Jr." -> Conyers."""
+    words = [
+        w
+        for w in (_name_word(t) for t in _NAME_TOKEN.findall(name or ""))
+        if w not in _NOT_NAMES and w not in _NAME_SUFFIXES and len(w) > 1
     ]
-    return names[-1] if names else None
+    return words[-1] if words else None
+
+
+def _same_person(names: frozenset[str], surname: str | None, birth: _BirthMention) -> bool:
+    """Surname match: the last word of one name is a word of the other ("Gloria Vanderbilt" and
+    "Vanderbilt", "Qaboos bin Said" and "Qaboos"). Two full names must also share a second word,
+    so that "Robert Cummings Sr." is not "Elijah Cummings"."""
+    if not names or not birth.names or surname is None or birth.surname is None:
+        return False
+    if surname not in birth.names and birth.surname not in names:
+        return False
+    return len(names) < 2 or len(birth.names) < 2 or len(names & birth.names) >= 2
+
+
+def _run_at_end(text: str, lead: bool) -> str | None:
+    """The name written at the end of ``text`` ("... drummer Ginger Baker"). With ``lead`` it
+    must open the clause or follow punctuation, a person noun or a title word, so that "the
+    former lyricist of rock band Grateful Dead" gives no name."""
+    tail = text[-150:]
+    match = _NAME_RUN.search(tail)
+    if match is None or not _names(match.group("run")):
+        return None
+    prefix = text[: len(text) - len(tail) + match.start()]
+    if lead and prefix.strip() and not _BEFORE_NAME.search(prefix[-40:]):
+        return None
+    words = match.group("run").split()
+    while words and (words[0] in _NOT_NAMES or words[0].lower() in _PERSON_NOUNS):
+        words.pop(0)  # "Heiress Gloria Vanderbilt", "Yesterday Smith": a capital, not a name
+    return " ".join(words) or None
+
+
+def _subject(before: str, verb: bool) -> tuple[str, str | None]:
+    """Whose age or birth follows ``before``, as (kind, name): ("name", "Robert Mugabe") for
+    "Robert Mugabe, former president of Zimbabwe, has| died", ("pronoun", None) for "He| was",
+    ("year-old", None) for "The 45-year-old| was born", else ("other", None) ("His son| was
+    born"). With ``verb``, a comma right before it closes an appositive ("Hagan, North
+    Carolina's first female Senator,| was 66"): the subject is the name before the appositive,
+    never a name inside it ("Rita Smith, the wife of actor Tom Jones,| was 63")."""
+    clause = re.split(r"[;:]|[.!?]\s", before[-250:])[-1]
+    text = _TRAILING_AUX.sub("", clause)
+    who = _TRAILING_WHO.search(text)
+    if who:  # "Smith, who| was 68", "Aguilera, 23, who| was born": the name before "who"
+        text = re.sub(r",\s*\d{1,3}$", "", text[: who.start()].rstrip(" ,"))
+        name = _run_at_end(text, lead=False)
+        return ("name", name) if name else _unnamed_subject(text)
+    closes_appositive = text.rstrip().endswith(",")
+    text = text.rstrip(" ,")
+    kind = _unnamed_subject(text)
+    if kind[0] != "other":
+        return kind
+    if not (verb and closes_appositive):
+        name = _run_at_end(text, lead=True)
+        if name:
+            return "name", name
+    if closes_appositive:
+        for comma in [m.start() for m in re.finditer(",", text)][::-1][:3]:
+            head = text[:comma].rstrip()
+            name = _run_at_end(head, lead=True)
+            if name:
+                return "name", name
+            kind = _unnamed_subject(head)
+            if kind[0] != "other":
+                return kind
+    return "other", None
+
+
+def _unnamed_subject(text: str) -> tuple[str, str | None]:
+    if _PRONOUN_AT_END.search(text):
+        return "pronoun", None
+    if _AGE_NOUN_AT_END.search(text):
+        return "year-old", None
+    return "other", None
+
+
+def _whose_birth(s: str, born_start: int, year_end: int) -> tuple[str, str | None]:
+    """The subject of a birth: before "born" ("Smith was born", "Smith, born", "Smith (b."), or
+    after an opening participle ("Born in 1935 in Mirati, Mukherjee entered politics")."""
+    before = s[:born_start]
+    opening = re.split(r"[.!?][\"'”’]*\s", before)[-1]  # a quote may end the sentence before
+    if opening.strip(" \"'“”‘’(—–-"):
+        return _subject(before, verb=bool(re.search(r"\b(?:was|were|is)\s*$", before)))
+    for chunk in s[year_end:].split(",")[1:4]:
+        chunk = chunk.strip()
+        if not chunk or re.match(r"(?:in|on|at|to|near|into|as|the\s+(?:son|daughter))\b", chunk):
+            continue  # still the opening clause: "Born in 1935, in Mirati, ..."
+        if re.match(r"(?:he|she)\b", chunk, re.IGNORECASE):
+            return "pronoun", None
+        if re.match(r"(?:the|this)\s+\S+-year-old\b", chunk, re.IGNORECASE):
+            return "year-old", None
+        name = _NAME_RUN_START.match(chunk)
+        if name and _names(name.group("run")):
+            return "name", name.group("run")
+        return "other", None
+    return "other", None
+
+
+def _mention_subject(
+    match: re.Match[str], cue: str, before: str, noun_kind: str, noun: str | None
+) -> str | None:
+    """The name an age is told of: "Jane Smith, 45", "Gloria Vanderbilt died ... at 95",
+    "Conyers, the former Dean of the House, was 90", "the 45-year-old Smith"."""
+    if cue == "appositive":
+        return match.group("name")
+    if cue.startswith("year-old"):
+        if noun_kind == "person" and noun and noun[:1].isupper():
+            return noun
+        before = re.sub(r"\b(?:the|this|a|an)\s+$", "", before, flags=re.IGNORECASE)
+        if re.search(r"['’]s?\s*$", before):
+            return None  # "Newcastle's 18-year-old centre": the owner, not the person
+        return _subject(before, verb=False)[1]
+    return _subject(before, verb=cue in ("died", "was", "turned"))[1]
+
+
+def _noun_after(s: str, end: int) -> tuple[str, str | None]:
+    """What follows "N-year-old": ("bare", None) for a stop, a possessive or a verb ("the
+    45-year-old said"); ("person", word) for a person noun or a name ("the 45-year-old actor",
+    "the 45-year-old Smith"); ("thing", word) for any other noun ("the 15-year-old
+    elephant", "a 100-year-old bridge")."""
+    if _BARE_AFTER.match(s, end):
+        return "bare", None
+    word = _WORD_AFTER.match(s, end)
+    if word is None:
+        return "bare", None
+    if word.group("word")[:1].isupper():
+        run = _NAME_RUN_START.match(s, word.start("word"))
+        return "person", run.group("run") if run else word.group("word")
+    base = word.group("word").lower().split("-")[0]
+    if base in _PERSON_NOUNS or base.removesuffix("s") in _PERSON_NOUNS:
+        return "person", word.group("word")
+    return "thing", word.group("word")
+
+
+def _told_at_a_death(sentences: list[Sentence], at: int) -> bool:
+    """A bare "was 68" is an age when a death is told in its sentence or next to it ("Hagan
+    ... died. Hagan, ..., was 66."), and the death is not dated to a written year ("killed in
+    2016 ... She was 26" is an age in 2016, which the check cannot see)."""
+    for offset in (0, -1, 1, -2):
+        i = at + offset
+        if 0 <= i < len(sentences) and _DEATH.search(sentences[i].text):
+            return not _YEAR.search(sentences[i].text)
+    return False
 
 
 # --------------------------------------------------------------------------- elapsed years
@@ -523,10 +731,12 @@ def _pair_in_sentence(
     births: list[_BirthMention],
 ) -> _BirthMention | None:
     """The birth written with this age in one sentence: the only pair, or an adjacent one."""
-    candidates = person_births
-    if mention.cue.startswith("year-old") and not person_births:
-        # "the 100-year-old bridge, built in 1919": things have founding dates.
+    if mention.noun_kind == "thing":
+        # "the 100-year-old bridge, built in 1919": things have founding dates, and "the
+        # 15-year-old elephant" is never the person born in the same sentence.
         candidates = [b for b in births if b.founding]
+    else:
+        candidates = [b for b in person_births if _may_be_told_of(mention, b)]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda b: _distance(mention.span, b.span))
@@ -551,14 +761,34 @@ def _distance(a: Span, b: Span) -> int:
     return b.start - a.end if a.end <= b.start else a.start - b.end
 
 
+def _may_be_told_of(mention: _AgeMention, birth: _BirthMention) -> bool:
+    """Whether the words let a birth in the age's sentence be its subject's: not another
+    named person's ("Bratman, 26, proposed to Aguilera, who was born in 1980"), not a
+    relative's ("Smith, 45, whose son was born in 2001"), and for an unnamed "the N-year-old"
+    beside a named birth only one written right after it ("the 45-year-old, born in 1978")."""
+    if birth.subject_kind == "other":
+        return False
+    if mention.names and birth.subject_kind == "name":
+        return _same_person(mention.names, _surname(mention.subject), birth)
+    if mention.cue.startswith("year-old") and birth.subject_kind == "name":
+        # "Smith, born in 1978, said the 45-year-old driver was drunk": someone else
+        return birth.span.start >= mention.span.end and _distance(mention.span, birth.span) <= 40
+    return True
+
+
 def _pair_by_name(mention: _AgeMention, births: list[_BirthMention]) -> _BirthMention | None:
-    """ "Vanderbilt was born in 1924" ... "Gloria Vanderbilt died ... at the age of 95"."""
+    """ "Vanderbilt was born in 1924" ... "Gloria Vanderbilt died ... at the age of 95": the
+    one birth of another sentence told of the same person (surname match)."""
     if mention.cue == "year-old (indefinite)" or not mention.names:
         return None
+    surname = _surname(mention.subject)
     matching = [
         b
         for b in births
-        if not b.founding and b.names & mention.names and b.sentence.index != mention.sentence.index
+        if not b.founding
+        and b.subject_kind == "name"
+        and b.sentence.index != mention.sentence.index
+        and _same_person(mention.names, surname, b)
     ]
     if len(matching) != 1:
         return None
@@ -568,12 +798,18 @@ def _pair_by_name(mention: _AgeMention, births: list[_BirthMention]) -> _BirthMe
 def _pair_by_anaphora(
     mention: _AgeMention,
     births_by_sentence: dict[int, list[_BirthMention]],
+    mentions_by_sentence: dict[int, list[_AgeMention]],
     order: list[int],
     position: dict[int, int],
 ) -> _BirthMention | None:
-    """ "Smith was born in 1978 in Leeds. The 45-year-old ...": the one birth just before."""
+    """ "Smith was born in 1978 in Leeds. The 45-year-old ...": the one birth in the two
+    sentences before, when "the N-year-old" stands alone for a person (not "the 67-year-old
+    killer" or "the 15-year-old elephant": a noun may bring in someone or something new), the
+    birth is told of a named or unnamed person (not "his son"), and no other age stands in
+    between ("Born in 1978, the 40-year-old ... The 67-year-old": the birth is the 40's; "A
+    45-year-old man was arrested. The 45-year-old ...": the man is the antecedent)."""
     at = position.get(mention.sentence.index)
-    if at is None:
+    if at is None or mention.noun_kind != "bare":
         return None
     earlier = [
         b
@@ -581,7 +817,36 @@ def _pair_by_anaphora(
         for b in births_by_sentence[index]
         if not b.founding
     ]
-    return earlier[0] if len(earlier) == 1 else None
+    if len(earlier) != 1 or earlier[0].subject_kind == "other":
+        return None
+    birth = earlier[0]
+    for index in order[position[birth.sentence.index] : at + 1]:
+        for other in mentions_by_sentence[index]:
+            if other is not mention and birth.sentence.span.start <= other.span.start < (
+                mention.span.start
+            ):
+                return None
+    return birth
+
+
+def _pair_by_pronoun(
+    mention: _AgeMention,
+    births: list[_BirthMention],
+    sentences: list[Sentence],
+    position: dict[int, int],
+) -> _BirthMention | None:
+    """ "Robert Mugabe ... has died. He was 95." ... "Robert Gabriel Mugabe was born in 1924":
+    the one person birth the article tells, when its name is among the names of the two
+    sentences before the pronoun (its likely antecedent)."""
+    person = [b for b in births if not b.founding]
+    at = position.get(mention.sentence.index)
+    if len(person) != 1 or at is None or person[0].subject_kind != "name":
+        return None
+    birth = person[0]
+    before = mention.sentence.text[: mention.span.start - mention.sentence.span.start]
+    context = [s.text for s in sentences[max(0, at - 2) : at]] + [before]
+    names = frozenset(_name_word(t) for text in context for t in _NAME_TOKEN.findall(text))
+    return birth if birth.surname in names else None
 
 
 # --------------------------------------------------------------------------- claims

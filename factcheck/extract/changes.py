@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.claims import Bound, Change, Dimension, Quantity, Sentence
 from factcheck.document import Span
+from factcheck.numberwords import word_value
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -80,23 +81,10 @@ _FACTOR_WORDS = {
     "halves": 0.5,
     "halving": 0.5,
 }
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "fifty": 50,
-    "hundred": 100,
-    "thousand": 1000,
-}
+# Number words written before "-fold" ("a threefold rise"); their values: numberwords.
+_FOLD_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve twenty fifty hundred thousand"
+).split()
 _TIMES_WORDS = {
     "twice": 2.0,
     "half": 0.5,
@@ -188,7 +176,7 @@ _CUE = re.compile(
 )
 _FACTOR_CUE = re.compile(
     r"\b(?P<cue>" + "|".join(sorted(_FACTOR_WORDS, key=len, reverse=True)) + r")\b"
-    r"|\b(?P<fold>\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")[- ]?fold\b",
+    r"|\b(?P<fold>\d+(?:\.\d+)?|" + "|".join(_FOLD_WORDS) + r")[- ]?fold\b",
     re.IGNORECASE,
 )
 _TIMES_AS = re.compile(
@@ -590,7 +578,7 @@ def _factor_draft(
         factor = _FACTOR_WORDS[word]
     else:
         number = match.group("fold").lower()
-        factor = float(_NUMBER_WORDS.get(number, 0) or number)
+        factor = float(word_value(number) or number)
         if factor <= 1:
             return None
         preceding = skeleton[max(0, match.start() - 30) : match.start()]

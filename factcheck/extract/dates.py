@@ -29,6 +29,7 @@ from dateutil.relativedelta import relativedelta
 from factcheck.claims import DateClaim, Granularity, Resolution, Sentence, Tense
 from factcheck.document import Span
 from factcheck.extract.tense import SentenceTenses
+from factcheck.numberwords import word_value
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
@@ -59,23 +60,13 @@ WEEKDAY_ABBREVIATIONS = {name[:3]: n for name, n in WEEKDAYS.items()} | {
 _AMBIGUOUS_MONTHS = {3, 8}
 _MAY = 5
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # first month
-_NUMBER_WORDS = {
-    word: n
-    for n, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
-    )
-} | {
-    "a": 1,
-    "an": 1,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a couple of": 2,
-    "couple of": 2,
-    "a hundred": 100,
-}
+# How many periods ago, in words ("three weeks ago", "a couple of years ago"): number words
+# (their values: numberwords) and the idioms that count.
+_COUNT_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty"
+).split()
+_COUNT_IDIOMS = {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a hundred": 100}
 
 
 def month_number(word: str) -> int | None:
@@ -160,7 +151,8 @@ _ROLLING_PERIOD = re.compile(
 )
 _THE_WEEKEND = re.compile(r"(?<![\w-])(?i:(?:over|at|during|on)\s+(?P<span>the\s+weekend))\b")
 _COUNT_WORDS = "|".join(
-    word.replace(" ", r"\s+") for word in sorted(_NUMBER_WORDS, key=len, reverse=True)
+    word.replace(" ", r"\s+")
+    for word in sorted([*_COUNT_NUMBER_WORDS, *_COUNT_IDIOMS], key=len, reverse=True)
 )
 _AGO = re.compile(
     rf"(?<![\w-])(?P<count>\d{{1,3}}|(?i:{_COUNT_WORDS}))\s+"
@@ -507,12 +499,14 @@ def _rolling_period(match: re.Match[str], text: str) -> WrittenDate | None:
 
 def _the_weekend(match: re.Match[str], text: str) -> WrittenDate | None:
     start, end = match.span("span")
+    if re.match(r"\s+of\b", text[end:]):
+        return None  # "over the weekend of 9 and 10 July": the date that follows says which
     return WrittenDate(start, end, "weekend", unit="weekend")
 
 
 def _ago(match: re.Match[str], text: str) -> WrittenDate | None:
     written = " ".join(match.group("count").lower().split())
-    count = int(written) if written.isdigit() else _NUMBER_WORDS.get(written)
+    count = _COUNT_IDIOMS[written] if written in _COUNT_IDIOMS else word_value(written)
     if count is None:
         return None
     unit = match.group("unit").lower().rstrip("s")
@@ -724,10 +718,13 @@ def find_dates(text: str) -> list[WrittenDate]:
     return _join_relative_years(text, chosen)
 
 
+# A date a plan names. "postponed to March 3" moves an event to that date, but "the army moved
+# on November 15" and "postponed in March" say when the moving happened: a past event.
 _PLANNED_FOR = re.compile(
-    r"(?i:\b(?:(?:re)?scheduled|planned|slated|(?:(?:set|due|expected|postponed|delayed|moved|"
-    r"pushed\s+back)(?=\s+(?:for|on|to|until|in|by)\b)))(?:\s+(?:for|on|to|until|in|by))?"
-    r"\s+(?:the\s+)?$)"
+    r"(?i:\b(?:(?:(?:re)?scheduled|planned|slated)(?:\s+(?:for|on|to|until|in|by))?"
+    r"|(?:set|due|expected)\s+(?:for|on|to|until|in|by)"
+    r"|(?:postponed|delayed|moved|pushed\s+back|put\s+off|brought\s+forward)\s+(?:to|until|till|for)"
+    r")\s+(?:the\s+)?$)"
 )
 
 
@@ -1235,6 +1232,71 @@ def _year_was_written(found: WrittenDate) -> bool:
     )
 
 
+# Words before a date that make it a bound, a target or a starting point, not the time of the
+# clause's event: "by 2025", "through 2021", "before 2022", "plans for 2022", "the year to
+# 2022", "from May 2029". ("until" and plans are placed by _PLACING_PREPOSITIONS.)
+_NOT_EVENT_PREPOSITIONS = frozenset(
+    "by before through thru to for toward towards from beyond".split()
+)
+# A year that names something rather than dating the clause: "the 2020 census", "his 2020
+# candidacy", "Britain's 2019 budget", "in 2020 elections".
+_NAMING_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|his|her|its|their|our|my|your|whose)\s+$|['’]s\s+$)"
+)
+_WORD_AFTER = re.compile(r" [A-Za-z]")
+_EVENT_NOUN_AFTER = re.compile(
+    r"(?i:\s+(?:general\s+|presidential\s+|parliamentary\s+|legislative\s+|local\s+|"
+    r"municipal\s+|federal\s+|state\s+|national\s+|regional\s+)?(?:elections?|census|olympics|"
+    r"games|world\s+cup|season|budget|campaigns?|primar(?:y|ies)|race|summit|championships?|"
+    r"tournament|finals?|polls?|ballot|referendum|midterms?|contest|edition|levels?|targets?)\b)"
+)
+_PERIOD_JOINER = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|[-–—])\s*")
+
+
+def _event_tense(found: WrittenDate, text: str, tense: Tense) -> Tense:
+    """The tense of the event the date places: the clause's, unless the date places no event
+    of the clause (a bound, a target, a year that names an election or a census), whose time
+    the verb says nothing about."""
+    if found.preposition in _NOT_EVENT_PREPOSITIONS:
+        return Tense.UNKNOWN
+    if found.form == "year" and found.modifier is None:
+        after = text[found.end :]
+        if _WORD_AFTER.match(after) and (
+            _NAMING_BEFORE.search(text[max(0, found.start - 12) : found.start])
+            or _EVENT_NOUN_AFTER.match(after)
+        ):
+            return Tense.UNKNOWN
+    return tense
+
+
+def _continued_month(
+    previous: WrittenDate | None, claims: list[DateClaim], found: WrittenDate, text: str
+) -> _Resolved | None:
+    """ "this past December and January": two months joined by "and" name one period, so the
+    second is the first such month after the first, relative like it, not a month of its own
+    placed by the tense."""
+    if previous is None or not claims or found.form != "month" or found.month is None:
+        return None
+    if found.year is not None or found.modifier is not None or found.year_step is not None:
+        return None
+    first = claims[-1]
+    if (
+        previous.form != "month"
+        or previous.modifier not in ("last", "this", "next")
+        or first.resolution is not Resolution.RELATIVE
+        or first.date is None
+        or not _PERIOD_JOINER.fullmatch(text[previous.end : found.start])
+    ):
+        return None
+    year = first.date.year if found.month > first.date.month else first.date.year + 1
+    return _Resolved(
+        dt.date(year, found.month, 1),
+        _month_end(year, found.month),
+        Granularity.MONTH,
+        Resolution.RELATIVE,
+    )
+
+
 def _dateline_span(sentence: Sentence) -> tuple[int, int] | None:
     """Local span of the date of a dateline that opens this sentence, if it does."""
     from factcheck.extract.dateline import TOP_CHARACTERS, TOP_LINES, match_dateline
@@ -1263,12 +1325,16 @@ def extract_dates(sentence: Sentence, published: dt.date | None) -> list[DateCla
     dateline = _dateline_span(sentence)
     offset = sentence.span.start
     claims: list[DateClaim] = []
+    previous: WrittenDate | None = None
     for found in written:
         tense = tenses.at(found.start, found.end, ignore=spans)
         placing_tense = _PLACING_PREPOSITIONS.get(found.preposition, tense)
         try:
+            continued = _continued_month(previous, claims, found, sentence.text)
             if found.form == "anchored":
                 resolved = _resolve_anchored(found, claims, sentence.text, offset)
+            elif continued is not None:
+                resolved = continued
             else:
                 resolved = _resolve(found, published, placing_tense)
         except (ValueError, OverflowError):
@@ -1287,11 +1353,12 @@ def extract_dates(sentence: Sentence, published: dt.date | None) -> list[DateCla
                 weekday=found.weekday,
                 weekday_span=weekday_span,
                 year_written=_year_was_written(found),
-                tense=placing_tense,
+                tense=_event_tense(found, sentence.text, placing_tense),
                 sentence=sentence.index,
                 is_dateline=dateline is not None
                 and dateline[0] <= found.start
                 and found.end <= dateline[1],
             )
         )
+        previous = found
     return claims

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from factcheck.numberwords import ONES, SCALES, TENS
+
 
 class NumberKind(StrEnum):
     DIGITS = "digits"  # "18,000", "1.93", "1.2 million"
@@ -73,22 +75,18 @@ MAGNITUDES: dict[str, float] = {
 }
 ATTACHED_MAGNITUDES = frozenset({"m", "b", "k"})
 
-ONES: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
+# Ordinal words ("fiftieth anniversary", "the twenty-fifth"); cardinals are in
+# factcheck.numberwords (ONES, TENS, SCALES), shared with the checks.
+ORDINAL_ONES: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19,
 }  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+ORDINAL_TENS: dict[str, int] = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }  # fmt: skip
-SCALES: dict[str, int] = {
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
 # Denominator words of fractions; singular and plural.
 DENOMINATORS: dict[str, int] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -160,6 +158,25 @@ def _integer_precision(value: int) -> Decimal:
 
 # ---------------------------------------------------------------------------------------------
 # Number words
+
+
+def word_number(word: str) -> int | None:
+    """A whole number written alone, in digits or words, cardinal or ordinal: "45" -> 45,
+    "forty-five" and "twenty five" -> 45 and 25, "a hundred" -> 100, "fiftieth" -> 50,
+    "twenty-fifth" and "25th" -> 25; None when it is not one."""
+    text = " ".join(word.lower().replace("-", " ").split())
+    digits = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", text)
+    if digits:
+        return int(digits.group(1))
+    if text in ("a hundred", "one hundred", "hundred", "hundredth"):
+        return 100
+    total = 0
+    for part in text.split():
+        value = ONES.get(part) or TENS.get(part) or ORDINAL_ONES.get(part) or ORDINAL_TENS.get(part)
+        if not value:  # not a number word; "zero" is no part of a compound
+            return None
+        total += value
+    return total or None
 
 
 @dataclass(slots=True)

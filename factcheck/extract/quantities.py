@@ -257,6 +257,34 @@ _RANGE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _RANGE_OR = re.compile(r"\s+or\s+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "from A to B" names one uncertain figure only after a word of spread ("ranging from 45% to
+# 60%", "range in age from 21 to 78"); otherwise it is a change, two exact figures.
+_RANGE_WORD_BEFORE = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|aged|spann?(?:s|ed|ing)?)"
+    r"(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+# Words of a tally, a score, a poll or a comparison: two figures for two sides, written
+# larger first ("leading 50.1 to 42.9 percent", "an electoral count of 362 to 176"). Words of
+# one side beating another say so from anywhere before the figures in the sentence; words
+# that also head a share ("15-10% of voters", "poll results") only right beside them ("a vote
+# of 7 to 2", "a 60-40 split").
+_TALLY_CONTEXT = re.compile(
+    r"\b(?:(?:lead(?:s|ing)?|led)(?!\s+to\b)|trail\w*|ahead|margin|won|win|wins|winning|"
+    r"beat(?:s|ing)?|defeat\w*|victor(?:y|ies)|edged?|scored?|scores|scoreline|tally|tallies|"
+    r"matchup|head-to-head|electoral|passed|approved|rejected|backed|opposed|carried|"
+    r"favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|against)\b",
+    re.IGNORECASE,
+)
+_TALLY_WORD_BEFORE = re.compile(
+    r"\b(?:votes?|poll|results?|count|majority|decision|ruling|verdict|split|mix)"
+    r"(?:\s+(?:of|was|were|by|at|is|stood\s+at))?\s*,?\s+$",
+    re.IGNORECASE,
+)
+_TALLY_WORD_AFTER = re.compile(
+    r"[\s-]*(?:votes?|decision|ruling|verdict|split|mix|majority|result)\b",
+    re.IGNORECASE,
+)
 _HALF_FOLLOWERS = re.compile(
     r"^\s+(?:of|the|its|their|his|her|our|all|those|these|that|this)\b", re.IGNORECASE
 )
@@ -806,24 +834,54 @@ def _range_opening(text: str, start: int) -> int | None:
     return None
 
 
-def _is_change(text: str, start: int, words_between: int = 0) -> bool:
-    """ "rose from 5 to 10", "fell 3% to $2m": a change, not a range.
+def _is_change(text: str, start: int) -> bool:
+    """ "fell 3% to $2m": a change, not a range.
 
-    True when a change verb stands right before ``start`` (a hedge or "by" may come
-    between; for "from", up to ``words_between`` other words: "rose sharply from").
+    True when a change verb stands right before ``start`` (a hedge or "by" may come between).
     """
     head = text[max(0, start - 60) : start]
-    pattern = (
-        CHANGE_VERBS.pattern
-        + rf"(?:\s+[\w-]+){{0,{words_between}}}\s+(?:by\s+)?"
-        + _HEDGES_BETWEEN
-        + r"$"
-    )
+    pattern = CHANGE_VERBS.pattern + r"\s+(?:by\s+)?" + _HEDGES_BETWEEN + r"$"
     return bool(re.search(pattern, head, re.IGNORECASE))
+
+
+def _unit_written(m: _Mention) -> bool:
+    """A unit, sign or currency written with the figure ("80%", "£35bn", "5 km"), not one
+    read from the words around it ("aged 14")."""
+    return not m.is_bare and (m.end > m.number.end or m.start < m.number.start)
+
+
+def _is_pair_of_figures(text: str, a: _Mention, b: _Mention, join: str) -> bool:
+    """ "A to B" or "A-B" naming two figures rather than one uncertain figure.
+
+    A range is written low end first, so only a pair that runs downwards can be two figures:
+    a tally, a score, a poll or a comparison ("leading 50.1 to 42.9 percent", "an electoral
+    count of 362 to 176"), each figure with its own unit ("48.4 percent to 42.5 percent",
+    "an 80%-20% mix"), or two figures round a spaced hyphen, which plain text uses for a dash
+    ("£35bn - £2.5bn less than forecast"). A downward pair with its unit written once after
+    the second figure and no such words ("15-10%", "80 to 60 mph") stays a range written back
+    to front, for the range check to report.
+    """
+    first = a.value
+    if a.number.magnitude is None and b.number.magnitude is not None:
+        first *= b.number.multiplier  # "25-15 million": the magnitude is written once
+    if first <= b.value:
+        return False
+    if _unit_written(a) and _unit_written(b):
+        return True
+    if join.strip() == "-" and join != "-":
+        return True
+    before = text[max(0, a.start - 200) : a.start]  # the sentence, up to a long one's length
+    return bool(
+        _TALLY_CONTEXT.search(before)
+        or _TALLY_CONTEXT.search(text, b.end, b.end + 25)
+        or _TALLY_WORD_BEFORE.search(before)
+        or _TALLY_WORD_AFTER.match(text, b.end)
+    )
 
 
 def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Draft | _Mention]:
     out: list[_Draft | _Mention] = []
+    mentions = list(mentions)
     i = 0
     while i < len(mentions):
         a = mentions[i]
@@ -833,24 +891,46 @@ def _join_ranges(text: str, mentions: list[_Mention]) -> list[_Draft | _Mention]
                 out.append(draft)
                 i += 2
                 continue
+            a, mentions[i + 1] = _one_unit_for_two_figures(text, a, mentions[i + 1])
         out.append(a)
         i += 1
     return out
+
+
+def _one_unit_for_two_figures(text: str, a: _Mention, b: _Mention) -> tuple[_Mention, _Mention]:
+    """Two figures that are not a range but write their unit once: a change ("cut from 10
+    years to 2", "from six months to nine") and a tally ("leading 50.1 to 42.9 percent")."""
+    if a.is_bare == b.is_bare:
+        return a, b
+    join = text[a.end : b.start]
+    to = bool(_RANGE_TO.fullmatch(join))
+    opening = _range_opening(text, a.start)
+    change = to and opening is not None and text[opening : a.start].strip().lower() == "from"
+    tally = (
+        a.is_bare
+        and (to or join in ("-", "–", "—"))
+        and opening is None
+        and _is_pair_of_figures(text, a, b, join)
+    )
+    if not (change or tally):
+        return a, b
+    combined = _combine_units(a, b)
+    return combined if combined is not None else (a, b)
 
 
 def _range_of(text: str, a: _Mention, b: _Mention) -> _Draft | None:
     join = text[a.end : b.start]
     opening = _range_opening(text, a.start)
     opener = text[opening : a.start].strip().lower() if opening is not None else ""
-    if opener.startswith("from") and _is_change(text, opening, words_between=4):
-        return None
-    if _RANGE_DASH.fullmatch(join) or (join == "-" and b.start == a.end + 1):
-        pass
-    elif _RANGE_TO.fullmatch(join):
-        if not opener and _is_change(text, a.start):
+    if opening is not None and opener.startswith("from"):
+        if not _RANGE_WORD_BEFORE.search(text[max(0, opening - 60) : opening]):
+            return None  # "cut its lifetime from 10 years to 2": a change, two exact figures
+    dash = bool(_RANGE_DASH.fullmatch(join) or (join == "-" and b.start == a.end + 1))
+    if dash or _RANGE_TO.fullmatch(join):
+        if not opener and _is_pair_of_figures(text, a, b, join):
             return None
-        if not opener and not a.is_bare and not b.is_bare and a.value > b.value:
-            return None  # "48.4 percent to 42.5 percent": a comparison, not a range
+        if not dash and not opener and _is_change(text, a.start):
+            return None
     elif _RANGE_AND.fullmatch(join):
         if opener != "between":
             return None

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from factcheck.claims import Bound, Dimension, Quantity, Relation, Sentence
+from factcheck.predicates import AUXILIARY_WORDS, PREDICATE_STEMS, stem
 
 # How far (characters) a cue may reach back for the whole it refers to.
 MAX_REACH = 250
@@ -277,28 +278,6 @@ def _nouns_compatible(part_noun: str | None, whole_noun: str | None, cue: str) -
 # ---------------------------------------------------------------------------------------------
 # same_as
 
-_AUXILIARY = frozenset(
-    """
-    who that which have has had were was are is be been being reportedly also all now so far
-    then already believed thought feared known confirmed officially reported said to being
-    later initially originally
-    """.split()
-)
-_STEM_TABLE = {
-    "died": "die",
-    "dies": "die",
-    "dying": "die",
-    "dead": "die",
-    "death": "die",
-    "deaths": "die",
-    "killed": "kill",
-    "killing": "kill",
-    "kills": "kill",
-    "hurt": "injure",
-    "injured": "injure",
-    "injuring": "injure",
-    "wounded": "wound",
-}
 # A word in either sentence that says the figures may differ for a reason: change over time,
 # revision, estimate, projection, total versus part.
 _DIFFERENCE_WORDS = frozenset(
@@ -326,17 +305,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CLAUSE_PUNCTUATION = r"[,;:.()!?\"“”—–]"
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    if word in _STEM_TABLE:
-        return _STEM_TABLE[word]
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word.rstrip("e") if len(word) > 3 else word
-
-
 def _predicate(text: str, q: Quantity, sentence: Sentence | None) -> str | None:
     """What the clause says of the counted thing: the first content word after the noun
     ("died", "missing"; a preposition keeps its object: "under rubble", "of torture"), or,
@@ -347,27 +315,27 @@ def _predicate(text: str, q: Quantity, sentence: Sentence | None) -> str | None:
     after_from = q.span.end
     words = normalize_noun(q.noun)
     head = words[-1] if words else ""
-    stem = head[:-1] if len(head) > 3 else head  # matches "militant" and "militants"
-    if stem and stem not in q.text.lower():
+    head_stem = head[:-1] if len(head) > 3 else head  # matches "militant" and "militants"
+    if head_stem and head_stem not in q.text.lower():
         clause = re.split(_CLAUSE_PUNCTUATION, text[q.span.end : min(end, q.span.end + 60)])[0]
-        found = re.search(r"\b" + re.escape(stem) + r"[a-z'-]*", clause.lower())
+        found = re.search(r"\b" + re.escape(head_stem) + r"[a-z'-]*", clause.lower())
         if found:
             after_from = q.span.end + found.end()
     after = re.split(_CLAUSE_PUNCTUATION, text[after_from:end], maxsplit=1)[0]
-    content = [w for w in _WORD.findall(after)[:8] if w.lower() not in _AUXILIARY]
+    content = [w for w in _WORD.findall(after)[:8] if w.lower() not in AUXILIARY_WORDS]
     if content:
         first = content[0].lower()
         if first in _PREPOSITIONS:
             objects = [w for w in content[1:] if w.lower() not in _NOUN_NOISE]
-            return f"{first} {_stem(objects[0])}" if objects else None
-        return _stem(first)
+            return f"{first} {stem(objects[0])}" if objects else None
+        return stem(first)
     before = re.split(_CLAUSE_PUNCTUATION, text[start : q.span.start])[-1]
     for word in reversed(_WORD.findall(before)[-4:]):
         lower = word.lower()
-        if lower in _NOUN_NOISE or lower in _AUXILIARY or lower in ("between", "and", "from"):
+        if lower in _NOUN_NOISE or lower in AUXILIARY_WORDS or lower in ("between", "and", "from"):
             continue
-        if lower in _STEM_TABLE or lower.endswith(("ed", "ing")):
-            return _stem(word)
+        if lower in PREDICATE_STEMS or lower.endswith(("ed", "ing")):
+            return stem(word)
         return None
     return None
 

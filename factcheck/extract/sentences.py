@@ -44,6 +44,8 @@ def _may_be_abbreviation(before: str) -> bool:
         return False
     word = match.group(1)
     return len(word) == 1 or "." in word or word.lower() in _abbreviations()
+
+
 _LINE_BREAKS = re.compile(r"[\r\n\t\f\v]")
 
 

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from factcheck.claims import Tense
 
 # Clause boundaries: strong punctuation, brackets, dashes, and a comma before a word that starts
-# a new clause. Inside one clause the nearest verb group is taken to govern the date.
+# a new clause. Inside one clause the nearest verb group is taken to govern the date. A
+# condition is a clause of its own: in "would run in 2024 if he lost", "lost" governs nothing
+# before "if".
 _CLAUSE_BREAK = re.compile(
     r"[;:\"“”]|\s[—–]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|which|who|although|though|"
     r"so|yet|after|before|when|as|because|since|until|where)\b)|\bbut\b|\bwhile\b|\bwhereas\b"
+    r"|\bif\b|\bunless\b"
 )
 _PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Words, not letters glued to figures ("2am") or compound adjectives ("US-backed").
@@ -50,6 +53,37 @@ _GROUP_FILLERS = frozenset(
     """.split()
 )
 _FUTURE_WORDS = {"upcoming", "coming", "next", "forthcoming"}
+# A deadline, a term or an end point is no event: "the deadline currently stands at October
+# 31", "a lease that expires in 2022", "a term ending in 2022". The date it governs may lie on
+# either side of publication.
+_DEADLINE_WORDS = frozenset(
+    """
+    deadline deadlines due expires expire expiry expiring until till scheduled slated ending
+    starting beginning lasting continuing
+    """.split()
+)
+# Before "to", a plan or a wish: "agreed to hold the vote in 2022", "announced plans to open
+# in 2022". The plan is past; the event it names has no tense to go by.
+_INTENT_WORDS = frozenset(
+    """
+    agree agreed agrees plan plans planned planning decide decided decides promise promised
+    promises vow vowed vows pledge pledged pledges hope hoped hopes want wanted wants aim aimed
+    aims intend intended intends expect expected expects vote voted votes choose chose chosen
+    seek sought seeks threaten threatened threatens offer offered offers propose proposed
+    proposes prepare prepared prepares arrange arranged resolve resolved undertake undertook
+    commit committed wish wished ask asked urge urged order ordered bid goal target deal
+    proposal set
+    """.split()
+)
+# A participle right after one of these modifies a noun ("after failed negotiations", "the
+# proposed law", "an armed group"): an adjective, not the verb of the clause.
+_BEFORE_ADJECTIVE = frozenset(
+    """
+    the a an this these those his her its their our my your some any no every each another
+    after before of for with without from into over under against among about upon across
+    despite amid during by in on at
+    """.split()
+)
 _IRREGULAR_PAST = frozenset(
     """
     arose ate awoke became began bent bit blew bore bought broke brought built burnt caught
@@ -127,6 +161,8 @@ def _group_tense(words: list[_Word], i: int) -> Tense | None:
     """The tense of the verb group that starts with ``words[i]``, or None if none starts there."""
     word, written = words[i][2], words[i][3]
     following = _word_after(words, i, 1)
+    if _starts_intent(words, i):
+        return Tense.UNKNOWN
     if word in _WILL or word.endswith(("'ll", "’ll")):
         return Tense.FUTURE
     if word in _WEAK_FUTURE_MODALS:
@@ -161,11 +197,28 @@ def _group_tense(words: list[_Word], i: int) -> Tense | None:
         return Tense.PRESENT
     if word in _FUTURE_WORDS:
         return Tense.FUTURE
+    if word in _DEADLINE_WORDS:
+        return Tense.UNKNOWN
     if word in _IRREGULAR_PAST or _looks_past_ed(word):
+        if _modifies_noun(words, i):
+            return None
         return Tense.PAST
     if word in _SAME_IN_PAST and (i == 0 or words[i - 1][2] != "to"):
         return Tense.PAST  # "another explosion hit", not "plans to hit"
     return None
+
+
+def _starts_intent(words: list[_Word], i: int) -> bool:
+    """ "agreed to", "plans to": a plan whose event is yet to come when it was made."""
+    return words[i][2] in _INTENT_WORDS and _word_after(words, i, 1) == "to"
+
+
+def _modifies_noun(words: list[_Word], i: int) -> bool:
+    """True when the past form at ``i`` follows a determiner or preposition directly."""
+    if i == 0:
+        return False
+    previous = words[i - 1]
+    return previous[2] in _BEFORE_ADJECTIVE and words[i][0] - previous[1] == 1
 
 
 def _cues(text: str) -> list[_Cue]:
@@ -179,7 +232,12 @@ def _cues(text: str) -> list[_Cue]:
             i += 1
             continue
         # An auxiliary owns the verb that follows it: "could be completed" is one future.
-        last = i if words[i][2] in _FUTURE_WORDS else _skip_group(words, i)
+        if _starts_intent(words, i):
+            last = min(i + 2, len(words) - 1)  # "agreed to hold": one group
+        elif words[i][2] in _FUTURE_WORDS:
+            last = i
+        else:
+            last = _skip_group(words, i)
         cues.append(_Cue(words[i][0], words[last][1], tense))
         i = last + 1
     return cues

@@ -29,7 +29,12 @@ from factcheck.load.decode import DEFAULT_MAX_BYTES, decode_text, open_input, re
 from factcheck.load.errors import InputError, LoadError, debug_enabled
 from factcheck.load.jsonl import JSONL_SUFFIXES, iter_jsonl
 from factcheck.load.markdown import MARKDOWN_SUFFIXES, markdown_document
-from factcheck.load.published import parse_date_value, resolve_published
+from factcheck.load.published import (
+    PublicationWindow,
+    parse_date_value,
+    parse_window_value,
+    resolve_published,
+)
 from factcheck.load.text import text_document
 
 __all__ = [
@@ -45,6 +50,7 @@ __all__ = [
     "load_stdin",
     "load_string",
     "parse_date_value",
+    "parse_window_value",
 ]
 
 log = logging.getLogger("factcheck.load")
@@ -108,10 +114,12 @@ def load_path(
     published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fmt: str | None = None,
+    published_between: PublicationWindow | None = None,
 ) -> Iterator[LoadItem]:
     """The documents in one file: one for text or Markdown, one per line for JSONL.
 
-    ``published`` (the --published option) overrides every date the file gives. ``fmt``
+    ``published`` (the --published option) overrides every date the file gives, and
+    ``published_between`` (--published-between) every publication window. ``fmt``
     overrides the format the suffix implies. A generator: errors about the file as a whole
     (InputError) are raised when iteration starts.
     """
@@ -128,12 +136,14 @@ def load_path(
                 name=name,
                 max_bytes=max_bytes,
                 read_published=published is None,
+                read_published_between=published is None and published_between is None,
             )
             for item in items:
-                yield _finish(item, published)
+                yield _finish(item, published, published_between)
             return
         data = read_limited(handle, name, max_bytes, size)
-    yield _finish(_single_document(data, fmt, path=name, name=name, doc_id=path.name), published)
+    document = _single_document(data, fmt, path=name, name=name, doc_id=path.name)
+    yield _finish(document, published, published_between)
 
 
 def load_stdin(
@@ -142,6 +152,7 @@ def load_stdin(
     max_bytes: int = DEFAULT_MAX_BYTES,
     fmt: str = "text",
     stream: BinaryIO | None = None,
+    published_between: PublicationWindow | None = None,
 ) -> Iterator[LoadItem]:
     """The documents on standard input (or ``stream``), read as ``fmt``. Path "-", id "stdin"."""
     _check_format(fmt)
@@ -158,13 +169,14 @@ def load_stdin(
             name=STDIN_NAME,
             max_bytes=max_bytes,
             read_published=published is None,
+            read_published_between=published is None and published_between is None,
         )
         for item in items:
-            yield _finish(item, published)
+            yield _finish(item, published, published_between)
         return
     data = read_limited(stream, STDIN_NAME, max_bytes)
     document = _single_document(data, fmt, path=STDIN_PATH, name=STDIN_NAME, doc_id=STDIN_NAME)
-    yield _finish(document, published)
+    yield _finish(document, published, published_between)
 
 
 def load_string(
@@ -174,6 +186,7 @@ def load_string(
     path: str = "<string>",
     doc_id: str | None = None,
     published: dt.date | None = None,
+    published_between: PublicationWindow | None = None,
 ) -> Document:
     """A Document from text already in memory (rule examples, tests, other programs)."""
     if fmt == "markdown":
@@ -182,7 +195,7 @@ def load_string(
         document = text_document(text, path=path, doc_id=doc_id or path)
     else:
         raise ValueError(f"load_string reads text or markdown, not {fmt!r}")
-    return resolve_published(document, published)
+    return resolve_published(document, published, published_between)
 
 
 def _check_format(fmt: str) -> None:
@@ -197,12 +210,14 @@ def _single_document(data: bytes, fmt: str, *, path: str, name: str, doc_id: str
     return text_document(text, path=path, doc_id=doc_id)
 
 
-def _finish(item: LoadItem, published: dt.date | None) -> LoadItem:
+def _finish(
+    item: LoadItem, published: dt.date | None, published_between: PublicationWindow | None = None
+) -> LoadItem:
     """Settle the publication date; a failure in the dateline finder costs one document."""
     if isinstance(item, LoadError):
         return item
     try:
-        return resolve_published(item, published)
+        return resolve_published(item, published, published_between)
     except Exception as exc:  # noqa: BLE001 - any bug here must cost one document, not the run
         if debug_enabled():
             raise

@@ -1,5 +1,8 @@
 """JSONL batches: one document per line, ``{"id", "text", "published"?, "title"?}``.
 
+An undated record may carry ``"published_between"``: its publication window, as
+``"2004-01-01..2005-12-31"``, ``"2004..2005"`` or ``["2004-01-01", "2005-12-31"]``.
+
 Read as a stream, line by line, so a batch of any size costs one line of memory; the size
 limit applies to each line, not to the file. A line that cannot become a document (not JSON,
 no "text", an unreadable date) is yielded as a ``LoadError`` in its place and the batch goes
@@ -21,7 +24,7 @@ from factcheck.load.decode import (
     os_error,
 )
 from factcheck.load.errors import InputError, LoadError
-from factcheck.load.published import parse_date_value
+from factcheck.load.published import parse_date_value, parse_window_value
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _SKIP_CHUNK = 1 << 16
@@ -43,11 +46,13 @@ def iter_jsonl(
     name: str,
     max_bytes: int,
     read_published: bool = True,
+    read_published_between: bool = True,
 ) -> Iterator[Document | LoadError]:
     """Documents (or LoadErrors) from a JSONL byte stream, in file order.
 
     ``path`` goes into each document, ``name`` into messages. ``read_published=False`` skips
-    the "published" field (the caller has a date that overrides it, so a bad one is no error).
+    the "published" field (the caller has a date that overrides it, so a bad one is no error);
+    ``read_published_between=False`` likewise the "published_between" window.
     Raises InputError only for the file as a whole: binary, or no records at all.
     """
     peek = getattr(stream, "peek", None)
@@ -71,7 +76,13 @@ def iter_jsonl(
             continue
         records += 1
         try:
-            yield _document(raw, line_number, path=path, read_published=read_published)
+            yield _document(
+                raw,
+                line_number,
+                path=path,
+                read_published=read_published,
+                read_published_between=read_published_between,
+            )
         except _BadRecord as bad:
             yield LoadError(
                 path=path,
@@ -116,7 +127,14 @@ def _lines(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[int, b
         yield line_number, None, size
 
 
-def _document(raw: bytes, line_number: int, *, path: str, read_published: bool) -> Document:
+def _document(
+    raw: bytes,
+    line_number: int,
+    *,
+    path: str,
+    read_published: bool,
+    read_published_between: bool = True,
+) -> Document:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -152,6 +170,13 @@ def _document(raw: bytes, line_number: int, *, path: str, read_published: bool) 
         except ValueError as exc:
             raise _BadRecord(f"'published': {exc}", doc_id) from None
         document.published_source = "field"
+    window = record.get("published_between")
+    if read_published_between and window is not None and window != "":
+        try:
+            document.published_between = parse_window_value(window)
+        except ValueError as exc:
+            raise _BadRecord(f"'published_between': {exc}", doc_id) from None
+        document.published_between_source = "field"
     return document
 
 

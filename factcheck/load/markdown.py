@@ -28,7 +28,7 @@ from markdown_it.rules_inline import StateInline, autolink, backtick, html_inlin
 from markdown_it.token import Token
 
 from factcheck.document import Document, Span
-from factcheck.load.published import parse_date_value
+from factcheck.load.published import parse_date_value, parse_window_value
 
 log = logging.getLogger("factcheck.load")
 
@@ -90,7 +90,24 @@ def markdown_document(source: str, *, path: str, doc_id: str, name: str | None =
     if published is not None:
         document.published = published
         document.published_source = "metadata"
+    window = _metadata_window(parts.metadata, name or path)
+    if window is not None:
+        document.published_between = window
+        document.published_between_source = "metadata"
     return document
+
+
+def _metadata_window(metadata: dict[str, Any], name: str):
+    """Front matter ``published_between`` (or ``published-between``): the publication window."""
+    for key in ("published_between", "published-between"):
+        value = metadata.get(key)
+        if value is None or value == "":
+            continue
+        try:
+            return parse_window_value(value)
+        except ValueError as exc:
+            log.warning("%s: front matter '%s' ignored: %s", name, key, exc)
+    return None
 
 
 def _metadata_date(metadata: dict[str, Any], name: str):
