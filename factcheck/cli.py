@@ -833,62 +833,50 @@ def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
 def cmd_extract(args: argparse.Namespace) -> int:
     extraction = importlib.import_module("factcheck.extract")
     pipeline = importlib.import_module("factcheck.pipeline")
-    claims_jsonl = _claims_serializer()
+    report = importlib.import_module("factcheck.report")
     _check_output_path(args.output)
     status = RunStatus()
 
-    def claim_records(document: Document) -> tuple[list[dict[str, Any]] | None, str | None]:
+    def extracted(document: Document) -> Any:
         try:
             # As check does: factcheck-ignore directives (and their reasons) are not claims.
             readable = importlib.import_module("factcheck.suppress").prepare(document)[0]
-            result = pipeline.DocumentResult(document=document, claims=extraction.extract(readable))
-            records = [dict(record) for record in claims_jsonl(result)]
+            return pipeline.DocumentResult(document=document, claims=extraction.extract(readable))
         except Exception as exc:  # noqa: BLE001 - one document's crash is its own error
             if debug_enabled():
                 raise
             message = _internal_error(exc)
             status.document_error(f"{document.path} ({document.id}): {message}")
-            return None, message
-        for record in records:
-            record.setdefault("doc", document.id)
-        return records, None
+            return _error_result(document, message)
 
-    def documents() -> Iterator[tuple[Document, list[dict[str, Any]] | None, str | None]]:
+    def results() -> Iterator[Any]:
         for item in iter_documents(args, status):
             if isinstance(item, LoadError):
                 status.document_error(f"{item.path}: {item.message}")
-                yield _placeholder(item), None, item.message
+                yield _error_result(_placeholder(item), item.message)
             else:
-                yield (item, *claim_records(item))
+                yield extracted(item)
 
     if args.format == "jsonl":
-        _write_stream(args, _jsonl_lines(documents()))
+        _write_stream(args, _jsonl_lines(results(), report.claims_jsonl))
     else:
-        collected = list(documents())
+        collected = list(results())
         if status.documents:
-            render = _claims_json if args.format == "json" else _claims_rich
-            _write_report(args, lambda out, color: render(collected, out, color))
+            reporter = report.get_claims_reporter(args.format)
+            _write_report(args, lambda out, color: reporter(collected, out, color=color))
     if status.documents == 0 and not status.failed:
         raise CommandError("no documents to extract from")
     status.summarise()
     return EXIT_ERROR if status.failed else EXIT_OK
 
 
-def _claims_serializer() -> Callable[..., Iterator[dict[str, Any]]]:
-    try:
-        return importlib.import_module("factcheck.report").claims_jsonl
-    except (ImportError, AttributeError) as exc:
-        raise CommandError(f"claim output is not available ({exc})") from None
-
-
-def _jsonl_lines(
-    documents: Iterator[tuple[Document, list[dict[str, Any]] | None, str | None]],
-) -> Iterator[str]:
-    for document, records, error in documents:
-        if error is not None:
-            yield json.dumps({"doc": document.id, "path": document.path, "error": error})
+def _jsonl_lines(results: Iterator[Any], claims_jsonl: Callable[..., Any]) -> Iterator[str]:
+    for result in results:
+        if result.error is not None:
+            document = result.document
+            yield json.dumps({"doc": document.id, "path": document.path, "error": result.error})
             continue
-        for record in records or []:
+        for record in claims_jsonl(result):
             yield json.dumps(record, ensure_ascii=False, default=str)
 
 
@@ -900,81 +888,6 @@ def _write_stream(args: argparse.Namespace, lines: Iterator[str]) -> None:
         sys.stdout.flush()
         return
     _write_report(args, lambda out, color: out.writelines(line + "\n" for line in lines))
-
-
-def _claims_json(collected: list, out: TextIO, color: bool) -> None:
-    documents = []
-    for document, records, error in collected:
-        entry: dict[str, Any] = {
-            "path": document.path,
-            "id": document.id,
-            "title": document.title,
-            "published": document.published.isoformat() if document.published else None,
-            "published_source": document.published_source,
-        }
-        if error is not None:
-            entry["error"] = error
-        else:
-            entry["claims"] = [{k: v for k, v in r.items() if k != "doc"} for r in records]
-        documents.append(entry)
-    json.dump(
-        {"version": 1, "documents": documents}, out, ensure_ascii=False, indent=2, default=str
-    )
-    out.write("\n")
-
-
-def _claims_rich(collected: list, out: TextIO, color: bool) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
-
-    console = Console(
-        file=out,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        width=None if color else 120,
-    )
-    for document, records, error in collected:
-        dated = (
-            f", published {document.published} ({document.published_source})"
-            if document.published
-            else ", no publication date"
-        )
-        console.print(
-            f"[bold]{escape(document.path)}[/bold] [dim]{escape(document.id + dated)}[/dim]"
-        )
-        if error is not None:
-            console.print(f"  [red]error:[/red] {escape(error)}")
-            continue
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        for column in ("line:col", "kind", "text", "value", "unit / granularity", "bound"):
-            table.add_column(column)
-        for record in records or []:
-            line, column = document.line_col(int(record.get("start", 0)))
-            cells = (
-                f"{line}:{column}",
-                str(record.get("kind", "")),
-                str(record.get("text", "")),
-                _claim_value(record),
-                str(record.get("unit") or record.get("granularity") or ""),
-                str(record.get("bound") or ""),
-            )
-            table.add_row(*(Text(cell) for cell in cells))  # claim text is never markup
-        if records:
-            console.print(table)
-        else:
-            console.print("  no figures or dates found")
-
-
-def _claim_value(record: dict[str, Any]) -> str:
-    if record.get("kind") == "date":
-        return str(record.get("date") or "")
-    if record.get("low") is not None or record.get("high") is not None:
-        return f"{record.get('low')}–{record.get('high')}"
-    value = record.get("value")
-    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
 # --------------------------------------------------------------------------- rules, explain

@@ -93,7 +93,19 @@ def fake_reporting(run: Run) -> types.ModuleType:
                 "doc": result.document.id,
             }
 
+    def get_claims_reporter(fmt: str):
+        def report(results, out, *, color):
+            run.reports.append({"claims_format": fmt, "results": results, "color": color})
+            for result in results:
+                claims = [*result.claims.quantities, *result.claims.dates]
+                published = result.document.published
+                out.write(f"claims-{fmt}|{result.document.id}|{published}|")
+                out.write(",".join(f"{c.text}@{c.span.start}" for c in claims) + "\n")
+
+        return report
+
     module.get_reporter = get_reporter
+    module.get_claims_reporter = get_claims_reporter
     module.claims_jsonl = claims_jsonl
     module.register_rules = lambda rules: run.reports.append({"registered": list(rules)})
     return module
@@ -430,19 +442,16 @@ def test_extract_json_groups_claims_by_document(run, make_file, monkeypatch, cap
     monkeypatch.setattr("factcheck.extract.extract", fake_extract)
     path = make_file("a.txt", "A 12 km walk.")
     assert cli.main(["extract", str(path), "--format", "json", "--published", "2024-01-02"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    [document] = data["documents"]
-    assert data["version"] == 1
-    assert document["published"] == "2024-01-02"
-    assert document["claims"] == [{"kind": "quantity", "start": 2, "end": 7, "text": "12 km"}]
+    assert lines_of(capsys.readouterr().out) == ["claims-json|a.txt|2024-01-02|12 km@2"]
 
 
 def test_extract_rich_lists_claims_with_positions(run, make_file, monkeypatch, capsys):
     monkeypatch.setattr("factcheck.extract.extract", fake_extract)
     path = make_file("a.txt", "Title\n\nA 12 km walk.")
     assert cli.main(["extract", str(path), "--no-color"]) == 0
-    out = capsys.readouterr().out
-    assert "3:3" in out and "12 km" in out and "quantity" in out
+    assert lines_of(capsys.readouterr().out) == ["claims-rich|a.txt|None|12 km@9"]
+    [call] = [r for r in run.reports if "claims_format" in r]
+    assert call["color"] is False
 
 
 # --------------------------------------------------------------------------- rules, explain

@@ -384,3 +384,17 @@ def test_get_reporter_knows_the_four_formats_and_rejects_others():
         assert callable(get_reporter(fmt))
     with pytest.raises(ValueError, match="rich, json, sarif, line"):
         get_reporter("xml")
+
+
+def test_claims_json_is_the_check_document_without_findings():
+    from factcheck.report import get_claims_reporter
+
+    result = make_result()
+    buffer = io.StringIO()
+    get_claims_reporter("json")([result], buffer, color=False)
+    data = json.loads(buffer.getvalue())
+    [document] = data["documents"]
+    assert data["version"] == 1
+    assert "findings" not in document and "verified" not in document
+    assert document["id"] == "orchard-1" and document["published"] == "2024-06-04"
+    assert len(document["claims"]) == len(result.claims.quantities) + len(result.claims.dates)

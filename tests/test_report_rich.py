@@ -382,3 +382,28 @@ def test_svg_recording(tmp_path):
     assert "conversion-mismatch" in svg
     assert "[[" not in svg  # recorded in colour: highlighting, not plain-text marks
     assert "font-weight: bold" in svg
+
+
+def test_claims_report_lists_figures_and_dates_without_findings():
+    from factcheck.report import get_claims_reporter
+
+    result = make_result()
+    buffer = io.StringIO()
+    get_claims_reporter("rich")([result], buffer, color=False)
+    output = buffer.getvalue()
+    assert not ANSI.search(output)
+    assert "stories/reserve.md" in output and "published 2024-10-09" in output
+    assert "Figures (5)" in output and "Dates (2)" in output
+    assert "as many as 3,000" in output and "last month" in output
+    assert "Findings" not in output and result.findings[0].message not in output
+
+
+def test_claims_report_says_when_nothing_was_found():
+    from factcheck.report import get_claims_reporter
+
+    result = make_result()
+    result.claims.quantities.clear()
+    result.claims.dates.clear()
+    buffer = io.StringIO()
+    get_claims_reporter("rich")([result], buffer, color=False)
+    assert "no figures or dates found" in buffer.getvalue()

@@ -27,6 +27,11 @@ _REPORTERS = {
     "line": ("factcheck.report.line", "report_lines"),
 }
 FORMATS = tuple(_REPORTERS)
+# Reporters for ``extract``: the claims alone (jsonl streams through ``claims_jsonl``).
+_CLAIM_REPORTERS = {
+    "rich": ("factcheck.report.rich", "report_claims_rich"),
+    "json": ("factcheck.report.json", "report_claims_json"),
+}
 
 
 def get_reporter(fmt: str) -> Reporter:
@@ -34,6 +39,14 @@ def get_reporter(fmt: str) -> Reporter:
     if fmt not in _REPORTERS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     module_name, function_name = _REPORTERS[fmt]
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def get_claims_reporter(fmt: str) -> Reporter:
+    """The claims-only reporter for ``extract --format rich|json``."""
+    if fmt not in _CLAIM_REPORTERS:
+        raise ValueError(f"unknown claims format {fmt!r}; choose one of: jsonl, rich, json")
+    module_name, function_name = _CLAIM_REPORTERS[fmt]
     return getattr(importlib.import_module(module_name), function_name)
 
 
@@ -49,4 +62,12 @@ def report(fmt: str, results: list[DocumentResult], out: TextIO, *, color: bool 
     get_reporter(fmt)(results, out, color=color)
 
 
-__all__ = ["FORMATS", "Reporter", "claims_jsonl", "get_reporter", "register_rules", "report"]
+__all__ = [
+    "FORMATS",
+    "Reporter",
+    "claims_jsonl",
+    "get_claims_reporter",
+    "get_reporter",
+    "register_rules",
+    "report",
+]

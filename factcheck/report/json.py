@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from factcheck.report.serialize import results_to_dict
+from factcheck.report.serialize import claims_results_to_dict, results_to_dict
 
 if TYPE_CHECKING:
     from factcheck.pipeline import DocumentResult
@@ -19,4 +19,10 @@ if TYPE_CHECKING:
 def report_json(results: list[DocumentResult], out: TextIO, *, color: bool = True) -> None:
     """Write ``{"version": 1, "documents": [...]}``; ``color`` is accepted and ignored."""
     json.dump(results_to_dict(results), out, indent=2, ensure_ascii=False, allow_nan=False)
+    out.write("\n")
+
+
+def report_claims_json(results: list[DocumentResult], out: TextIO, *, color: bool = True) -> None:
+    """``extract --format json``: the same documents, with claims and no findings."""
+    json.dump(claims_results_to_dict(results), out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")

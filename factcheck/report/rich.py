@@ -659,6 +659,27 @@ def print_report(results: list[DocumentResult], console: Console) -> None:
     console.print(summary_renderable(results))
 
 
+def report_claims_rich(results: list[DocumentResult], out: TextIO, *, color: bool = True) -> None:
+    """``extract --format rich``: per document a title line and its figure and date tables."""
+    console = make_console(out, color=color)
+    marks = console.color_system is None
+    for result in results:
+        if result.error:
+            console.print(document_renderable(result, marks=marks))
+            continue
+        document = result.document
+        dated = (
+            f"published {document.published.isoformat()} ({document.published_source})"
+            if document.published
+            else "no publication date"
+        )
+        console.print(Text.assemble((document_label(document), "bold"), "  ", (dated, "dim")))
+        tables = inventory_renderables(result)
+        for part in tables or [Text("no figures or dates found", style="dim")]:
+            console.print(part)
+        console.print(Text(""))
+
+
 def report_rich(results: list[DocumentResult], out: TextIO, *, color: bool = True) -> None:
     print_report(results, make_console(out, color=color))
 

@@ -261,6 +261,20 @@ def result_to_dict(result: DocumentResult) -> dict[str, Any]:
     }
 
 
+def claims_result_to_dict(result: DocumentResult) -> dict[str, Any]:
+    """One document of ``extract --format json``: the check document without findings."""
+    entry = result_to_dict(result)
+    del entry["findings"], entry["verified"]
+    if result.error is not None:
+        del entry["claims"]
+    return entry
+
+
+def claims_results_to_dict(results: list[DocumentResult]) -> dict[str, Any]:
+    """The whole ``extract --format json`` object."""
+    return {"version": JSON_VERSION, "documents": [claims_result_to_dict(r) for r in results]}
+
+
 def results_to_dict(results: list[DocumentResult]) -> dict[str, Any]:
     """The whole ``check --format json`` object."""
     return {"version": JSON_VERSION, "documents": [result_to_dict(r) for r in results]}
