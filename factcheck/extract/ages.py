@@ -349,9 +349,21 @@ def _abs(sentence: Sentence, start: int, end: int) -> Span:
     return Span(sentence.span.start + start, sentence.span.start + end)
 
 
+# Every age pattern needs a figure: digits or a number word. Most sentences have neither, and
+# the seven patterns below each scan the whole sentence, so look for one first.
+_ANY_FIGURE = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*ONES, *TENS, *ORDINAL_ONES, *ORDINAL_TENS}, key=len, reverse=True))
+    + r")",
+    re.IGNORECASE,
+)
+
+
 def _person_ages(sentence: Sentence) -> list[_AgeMention]:
     found: dict[int, _AgeMention] = {}
     s = sentence.text
+    if not _ANY_FIGURE.search(s):
+        return []
     for pattern, cue in (
         (_DIED, "died"),
         (_DIED_AT, "died"),

@@ -7,6 +7,14 @@ words around and between them (never from a parse of the whole sentence):
   stations", "40 people, 12 of whom", "18 out of 25", "Of the 25 stations, 18 ...". A share is
   a percentage part of its whole ("30% of the 14,000 fighters"): it is compared with 100 %, not
   with the whole's figure.
+* Listed parts: several parts named one after another after one whole ("120 delegates,
+  including 70 from the north, 45 from the south and 30 from abroad", "Of the 500 houses,
+  320 were destroyed and 240 damaged", "$300m: $200m from banks and $90m from donors") are
+  each a ``part_of`` the whole. Their ``cue`` is the first part's cue followed by
+  ``LISTED_MARK`` and, when the text's own words make the parts disjoint (different places
+  after "from", distinct outcomes such as destroyed/damaged or killed/injured, "men, women and
+  children", "the rest", "another"), ``DISJOINT_MARK`` and the words' kind: "included; listed;
+  disjoint by from". Only disjoint parts may be summed (``checks.implied_total``).
 * ``same_as``: two mentions that clearly count the same thing: the same noun, the same
   predicate ("40 to 60 people died ... the 75 people who died"), no word of change, revision,
   estimate or time between them, and not in one sentence. ``whole`` holds the earlier mention,
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from factcheck.claims import Bound, Dimension, Quantity, Relation, Sentence
 from factcheck.predicates import AUXILIARY_WORDS, PREDICATE_STEMS, stem
@@ -73,6 +82,61 @@ _PRONOUN_CUES = ("them", "whom")
 _INCLUSION_CUES = ("includ", "among")
 
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s")
+
+# ---- listed parts ---------------------------------------------------------------------------
+# Marks in a listed part's cue (see the module docstring); ``Relation`` has no field for them.
+LISTED_MARK = "; listed"
+DISJOINT_MARK = "; disjoint by "
+# Between two listed parts: the earlier part's own words ("from the north", "were destroyed"),
+# then "," / "and" / ", and", then a word of addition ("another", "the remaining") or a hedge.
+_LIST_JOIN = re.compile(
+    r"^(?P<words>[^,;:.()!?\d%]{0,60}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?P<lead>(?:the\s+(?:remaining|rest|others?)\s+(?:of\s+\w+\s+)?|(?:the\s+)?other\s+|"
+    r"another\s+|a\s+further\s+)?)(?:" + _HEDGE + r"\s+)*$",
+    re.IGNORECASE,
+)
+# Words that end a list: alternatives, nested parts, comparisons, rates, changes.
+_LIST_STOP = re.compile(
+    r"\b(?:or|nor|includ\w*|among|amongst|of\s+(?:whom|which|them|those|these)|whom|which|"
+    r"than|compared|versus|vs|while|whereas|but|up|down|per|each|every|rose|fell|increased|"
+    r"decreased|since|from\s+\w+\s+to|instead|against\s+\d)\b",
+    re.IGNORECASE,
+)
+# After the last listed part, its own words run to the next punctuation.
+_LIST_TAIL = re.compile(r"^[^,;:.()!?\d%]{0,60}")
+# Before a list after a colon: "raised $300m: $200m from ...", "300 delegates: 70 from ...".
+_COLON_BEFORE_LIST = re.compile(r"^\s*(?:[A-Za-z][\w'-]*\s+){0,3}?(?:[A-Za-z][\w'-]*)?\s*:\s*$")
+# Words before "from" that keep its object the part's origin ("70 delegates came from ...").
+_FROM_LEAD = frozenset(
+    "were are was is came come coming arrived travelled traveled hailed hail originally".split()
+)
+_FROM_OBJECT_END = frozenset(
+    "and who which that were was are is to with in on at for by as".split()
+)
+# Kinds of word that sort things into categories that do not overlap: each listed part names
+# one member of one kind, and no two parts the same member.
+_DISJOINT_KINDS: dict[str, dict[str, str]] = {
+    "outcome": {
+        "destroyed": "destroyed", "razed": "destroyed", "flattened": "destroyed",
+        "damaged": "damaged", "intact": "intact", "undamaged": "intact",
+    },
+    "casualty": {
+        "killed": "dead", "dead": "dead", "died": "dead", "wounded": "injured",
+        "injured": "injured", "hurt": "injured", "missing": "missing",
+    },
+    "person": {
+        "man": "man", "men": "man", "woman": "woman", "women": "woman", "boy": "boy",
+        "boys": "boy", "girl": "girl", "girls": "girl", "child": "child", "children": "child",
+    },
+    "age": {"adult": "adult", "adults": "adult", "child": "child", "children": "child",
+            "minor": "child", "minors": "child"},
+    "sex": {"male": "male", "males": "male", "female": "female", "females": "female"},
+    "vote": {"for": "for", "against": "against", "abstained": "abstained",
+             "abstentions": "abstained", "abstention": "abstained"},
+    "origin": {"domestic": "domestic", "foreign": "foreign"},
+    "sector": {"public": "public", "private": "private"},
+}  # fmt: skip
+_REST_WORDS = re.compile(r"\b(?:remaining|rest|others?|another|further)\b", re.IGNORECASE)
 
 PERSON_NOUNS = frozenset(
     """
@@ -141,7 +205,7 @@ def _part_relations(
                 whole = _nearest_whole(text, part, previous, cue, cue_at, any_distance=True)
             rel = _relation(part, whole, cue)
             if rel:
-                yield rel
+                yield from _with_listed_parts(text, rel, in_sentence, i)
             continue
 
         # "Y of them", "Y of whom", "Y among them": the whole is the count before.
@@ -159,6 +223,14 @@ def _part_relations(
 
         if following is None:
             continue
+        # "raised $300m: $200m from banks and $90m from donors": a list of two parts or more.
+        if _COLON_BEFORE_LIST.match(between):
+            rel = _relation(following, part, ":")
+            if rel:
+                listed = _with_listed_parts(text, rel, in_sentence, i + 1)
+                if len(listed) >= 2:
+                    yield from listed
+            continue
         # "Y of the X", "Y out of X".
         match = _CUE_BETWEEN.match(between)
         if match:
@@ -172,7 +244,92 @@ def _part_relations(
             if "," in between and len(between) <= 60 and not _CLAUSE_BREAK.search(between):
                 rel = _relation(following, part, "of")
                 if rel:
-                    yield rel
+                    yield from _with_listed_parts(text, rel, in_sentence, i + 1)
+
+
+def _with_listed_parts(
+    text: str, first: Relation, in_sentence: list[Quantity], first_index: int
+) -> list[Relation]:
+    """``first`` and the parts listed after it for the same whole ("including 70 from the
+    north, 45 from the south and 30 from abroad"), all marked as listed when there are several
+    (see the module docstring). A list ends at anything but "," or "and" between two parts, at
+    a word of alternative, nesting or comparison, and at a part of another kind."""
+    if first.kind != "part_of" or first.part.dimension is Dimension.PERCENT:
+        return [first]
+    parts, own_words, leads = [first.part], [], []
+    index = first_index
+    while index + 1 < len(in_sentence):
+        part, following = in_sentence[index], in_sentence[index + 1]
+        after_following = text[following.span.end : following.span.end + 40]
+        if _CUE_AFTER_PART.match(after_following) or _NOT_A_SUBSET.match(after_following):
+            break  # "30 of them": a part of the part before
+        join = _LIST_JOIN.match(text[part.span.end : following.span.start])
+        if join is None or _LIST_STOP.search(join.group(0)) or following.in_parentheses:
+            break
+        rel = _relation(following, first.whole, first.cue)
+        if rel is None or rel.kind != "part_of":
+            break
+        parts.append(following)
+        own_words.append(join.group("words"))
+        leads.append(join.group("lead"))
+        index += 1
+    if len(parts) < 2:
+        return [first]
+    tail = _LIST_TAIL.match(text[parts[-1].span.end :])
+    last_words = tail.group(0) if tail else ""
+    stop = _LIST_STOP.search(last_words)
+    own_words.append(last_words[: stop.start()] if stop else last_words)
+    basis = _disjoint_basis(parts, own_words, leads, first.whole)
+    cue = first.cue + LISTED_MARK + (DISJOINT_MARK + basis if basis else "")
+    return [Relation(part=p, whole=first.whole, kind="part_of", cue=cue) for p in parts]
+
+
+def _disjoint_basis(
+    parts: list[Quantity], own_words: list[str], leads: list[str], whole: Quantity
+) -> str | None:
+    """Why the listed parts cannot overlap, by the text's words, or None: "rest" ("the rest",
+    "another"), "from" (a different origin each) or a kind of category from
+    ``_DISJOINT_KINDS`` of which each part names a different member."""
+    if any(_REST_WORDS.search(lead) for lead in leads):
+        return "rest"
+    origins = [
+        _from_object(words, part, whole) for part, words in zip(parts, own_words, strict=True)
+    ]
+    if all(origins) and len(set(origins)) == len(origins):
+        return "from"
+    members: list[dict[str, set[str]]] = []
+    for part, words in zip(parts, own_words, strict=True):
+        tokens = re.findall(r"[a-z]+", f"{part.noun or ''} {words}".lower())[:8]
+        found: dict[str, set[str]] = {}
+        for token in tokens:
+            for kind, words_of_kind in _DISJOINT_KINDS.items():
+                if token in words_of_kind:
+                    found.setdefault(kind, set()).add(words_of_kind[token])
+        members.append(found)
+    for kind in _DISJOINT_KINDS:
+        named = [found.get(kind, set()) for found in members]
+        if all(len(m) == 1 for m in named) and len(set().union(*named)) == len(named):
+            return kind
+    return None
+
+
+def _from_object(words: str, part: Quantity, whole: Quantity) -> str | None:
+    """Where a part comes from, when its own words say so first: "from the north",
+    "delegates from Kenya", "came from abroad"."""
+    tokens = re.findall(r"[a-z][a-z'-]*", words.lower())
+    allowed = _FROM_LEAD | set(normalize_noun(part.noun)) | set(normalize_noun(whole.noun))
+    if "from" not in tokens[:4]:
+        return None
+    at = tokens.index("from")
+    if any(t not in allowed and _singular(t) not in allowed for t in tokens[:at]):
+        return None
+    place: list[str] = []
+    for token in tokens[at + 1 :]:
+        if token in _FROM_OBJECT_END or len(place) == 4:
+            break
+        if token not in ("the", "a", "an"):
+            place.append(token)
+    return " ".join(place) or None
 
 
 def _nearest_whole(
@@ -305,6 +462,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _CLAUSE_PUNCTUATION = r"[,;:.()!?\"“”—–]"
 
 
+@lru_cache(maxsize=4096)
+def _word_from_stem(stem: str) -> re.Pattern[str]:
+    """A word that starts with ``stem`` ("militant" finds "militants"); compiled once per stem,
+    because building a pattern per figure overflowed re's cache on long articles."""
+    return re.compile(r"\b" + re.escape(stem) + r"[a-z'-]*")
+
+
 def _predicate(text: str, q: Quantity, sentence: Sentence | None) -> str | None:
     """What the clause says of the counted thing: the first content word after the noun
     ("died", "missing"; a preposition keeps its object: "under rubble", "of torture"), or,
@@ -318,7 +482,7 @@ def _predicate(text: str, q: Quantity, sentence: Sentence | None) -> str | None:
     head_stem = head[:-1] if len(head) > 3 else head  # matches "militant" and "militants"
     if head_stem and head_stem not in q.text.lower():
         clause = re.split(_CLAUSE_PUNCTUATION, text[q.span.end : min(end, q.span.end + 60)])[0]
-        found = re.search(r"\b" + re.escape(head_stem) + r"[a-z'-]*", clause.lower())
+        found = _word_from_stem(head_stem).search(clause.lower())
         if found:
             after_from = q.span.end + found.end()
     after = re.split(_CLAUSE_PUNCTUATION, text[after_from:end], maxsplit=1)[0]
