@@ -38,11 +38,21 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in English.Abbreviation.ABBREVIATIONS)
 
 
-def _may_be_abbreviation(before: str) -> bool:
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """pysbd's prepositive abbreviations: titles such as "Mr", "Dr", "Gen" that stand before
+    a name and so never end a sentence."""
+    from pysbd.lang.english import English
+
+    return frozenset(a.lower() for a in English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+
+
+def _word_before_stop(before: str) -> str | None:
     match = _WORD_BEFORE_STOP.search(before)
-    if not match:
-        return False
-    word = match.group(1)
+    return match.group(1) if match else None
+
+
+def _may_be_abbreviation(word: str) -> bool:
     return len(word) == 1 or "." in word or word.lower() in _abbreviations()
 
 
@@ -88,8 +98,12 @@ def _split_block(block: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(block):
-        before = block[max(0, match.start() - 12) : match.start() + 1]
-        if block[match.start()] == "." and _may_be_abbreviation(before):
+        word = None
+        if block[match.start()] == ".":
+            word = _word_before_stop(block[max(0, match.start() - 12) : match.start() + 1])
+        if word is not None and word.lower() in _titles():
+            continue  # "Mr. Hale": a title before a name, not a sentence end
+        if word is not None and _may_be_abbreviation(word):
             return [(piece.start, piece.end) for piece in _segmenter().segment(block)]
         ranges.append((start, match.start(1)))
         start = match.end(1)
