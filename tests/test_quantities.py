@@ -565,3 +565,17 @@ def test_example_article_inventory() -> None:
     ]
     figures = {q.value for q in found} | {q.low for q in found} | {q.high for q in found}
     assert not figures & {2019, 12, 10, 2014}
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, unit",
+    [
+        ("The talks lasted two days in Geneva.", "two days", "day"),
+        ("He spent two years in prison.", "two years", "year"),
+        ("Fifty years years later nothing changed.", "Fifty years", "year"),
+    ],
+)
+def test_durations_do_not_absorb_the_next_word(sentence, surface, unit):
+    [quantity] = [q for q in extract(sentence) if q.unit is not None]
+    assert quantity.text == surface
+    assert quantity.unit == unit
