@@ -166,13 +166,19 @@ class Pair:
 class Relation:
     """A relation the text states between two quantities: "X, including Y", "Y of the X".
 
-    ``kind`` is "part_of" (``part`` is a subset of ``whole``). ``cue`` is the words that say so.
+    ``kind`` is "part_of" (``part`` is a subset of ``whole``), "share_of" (a percentage of it)
+    or "same_as" (two mentions of one figure). ``cue`` is the words that say so. Parts listed
+    together for one whole ("including 70 from the north, 45 from the south") share a ``group``
+    number; ``disjoint_by`` says what in the text keeps them from overlapping ("from": a
+    different place each; "outcome": destroyed / damaged; ...), None when they may overlap.
     """
 
     part: Quantity
     whole: Quantity
     kind: str = "part_of"
     cue: str = ""
+    group: int | None = None
+    disjoint_by: str | None = None
 
 
 @dataclass(slots=True)

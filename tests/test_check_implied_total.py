@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck import checks
 from factcheck.checks.implied_total import check_implied_totals
-from factcheck.claims import Bound, Claims, Dimension, Quantity, Share
+from factcheck.claims import Bound, Claims, Dimension, Quantity, Relation, Share
 from factcheck.document import Span
 from factcheck.load import load_path, load_string
 from factcheck.pipeline import check_document
@@ -218,20 +218,114 @@ def test_bad_input_never_raises(share_value, amount_value, whole_value, bound, r
             assert math.isfinite(outcome.evidence["computed"])
 
 
+# --------------------------------------------------------------------------- listed parts
+
+
+def count(start: int, value: float, precision: float, **kw) -> Quantity:
+    return quantity(start, f"{value:g}", value, D.COUNT, precision=precision, **kw)
+
+
+def listed(whole: Quantity, parts: list[Quantity], basis: str | None = "from") -> list[Relation]:
+    return [
+        Relation(part=p, whole=whole, kind="part_of", cue="included", group=0, disjoint_by=basis)
+        for p in parts
+    ]
+
+
+def run_parts(relations: list[Relation], **params) -> list:
+    merged = dict(checks.get("implied_total").defaults)
+    merged.update(params)
+    quantities = [relations[0].whole] + [r.part for r in relations]
+    claims = Claims(published=None, quantities=quantities, relations=relations)
+    return [o for o in check_implied_totals(claims, merged) if o.code == "parts_exceed_whole"]
+
+
+def delegates(*values: float, whole: float = 120, basis: str | None = "from") -> list[Relation]:
+    stated = count(4, whole, 10, noun="delegates")
+    parts = [count(30 + 20 * i, v, 10 if v % 10 == 0 else 1) for i, v in enumerate(values)]
+    return listed(stated, parts, basis)
+
+
+def test_disjoint_parts_that_add_up_to_more_than_the_whole_are_flagged():
+    relations = delegates(70, 45, 30)  # 145 > 120
+    (outcome,) = run_parts(relations)
+    assert not outcome.ok
+    assert outcome.span == relations[0].whole.span
+    assert outcome.related == [r.part.span for r in relations]
+    evidence = outcome.evidence
+    assert evidence["computed"] == 145 and evidence["written"] == 120
+    assert evidence["arithmetic"] == "70 + 45 + 30 = 145"
+    # read to the finest precision written (45: to the unit): the sum admits 143.5..146.5
+    assert evidence["sum_low"] == pytest.approx(143.5) and evidence["whole_high"] == 120.5
+    assert evidence["disjoint_by"] == "from"
+    assert "145" in outcome.message and "120" in outcome.message
+
+
+@pytest.mark.parametrize(
+    ("values", "whole"),
+    [((70, 35, 15), 120), ((70, 45, 30), 150), ((60, 60), 120)],  # short, within, exact
+)
+def test_parts_within_the_whole_pass(values, whole):
+    (outcome,) = run_parts(delegates(*values, whole=whole))
+    assert outcome.ok
+
+
+def test_rounding_explains_a_small_excess():
+    # "about 100" admits up to 110: 60 + 45 = 105 fits
+    stated = count(4, 100, 100, noun="houses", bound=Bound.APPROX, hedge="about")
+    (outcome,) = run_parts(listed(stated, [count(30, 60, 10), count(50, 45, 1)], "outcome"))
+    assert outcome.ok
+    # a plain "100" written beside "45" is read to the unit: 105 does not fit
+    stated = count(4, 100, 100, noun="houses")
+    (outcome,) = run_parts(listed(stated, [count(30, 60, 10), count(50, 45, 1)], "outcome"))
+    assert not outcome.ok
+
+
+def test_parts_that_may_overlap_are_never_summed():
+    assert run_parts(delegates(70, 60, basis=None)) == []
+
+
+def test_one_part_alone_too_large_is_left_to_part_whole():
+    assert run_parts(delegates(140, 20)) == []
+
+
+def test_an_open_whole_or_a_vague_part_gives_no_verdict():
+    stated = count(4, 120, 10, noun="delegates", bound=Bound.AT_LEAST, hedge="at least")
+    (outcome,) = run_parts(listed(stated, [count(30, 70, 10), count(50, 60, 10)]))
+    assert outcome.ok  # "at least 120" has no largest value
+    vague = quantity(50, "dozens", None, D.COUNT, bound=Bound.VAGUE, vague_word="dozens")
+    assert run_parts(listed(count(4, 120, 10), [count(30, 70, 10), vague])) == []
+
+
+def test_two_lists_for_two_wholes_are_judged_apart():
+    first, second = delegates(70, 45, 30), delegates(50, 40, whole=100)
+    outcomes = run_parts(first + second)
+    assert sorted(o.ok for o in outcomes) == [False, True]
+
+
 # --------------------------------------------------------------------------- end to end
 
 
 def test_rule_file_loads_and_its_examples_behave_through_the_pipeline():
     rules, problems = load_file(RULES)
     assert problems == []
-    (rule,) = rules
-    assert rule.check == "implied_total" and rule.codes == ("contradicts_whole",)
-    assert str(rule.severity) == "warning"
-    for example in rule.flag_examples + rule.pass_examples:
-        date = dt.date.fromisoformat(example.published) if example.published else None
-        result = check_document(load_string(example.text, published=date), [rule])
-        spans = sorted((f.span.start, f.span.end) for f in result.findings)
-        assert spans == sorted(example.flag_spans), example.text
+    assert {rule.id: rule.codes for rule in rules} == {
+        "implied-total-contradiction": ("contradicts_whole",),
+        "parts-exceed-whole": ("parts_exceed_whole",),
+    }
+    for rule in rules:
+        assert rule.check == "implied_total" and str(rule.severity) == "warning"
+        assert rule.flag_examples and rule.pass_examples
+        for example in rule.flag_examples + rule.pass_examples:
+            date = dt.date.fromisoformat(example.published) if example.published else None
+            result = check_document(load_string(example.text, published=date), [rule])
+            spans = sorted((f.span.start, f.span.end) for f in result.findings)
+            assert spans == sorted(example.flag_spans), example.text
+
+
+def rule_of(code: str):
+    (rule,) = [rule for rule in load_file(RULES)[0] if code in rule.codes]
+    return rule
 
 
 def test_an_article_of_our_own():
@@ -240,7 +334,7 @@ def test_an_article_of_our_own():
         "Officials said on Monday that the rebels had lost 97 percent of their territory and "
         "were clinging on to less than 20 square kilometres near the coast."
     )
-    (rule,) = load_file(RULES)[0]
+    rule = rule_of("contradicts_whole")
     result = check_document(load_string(text, published=dt.date(2020, 5, 5)), [rule])
     (finding,) = result.findings
     assert finding.text == "less than 20 square kilometres"
@@ -250,10 +344,27 @@ def test_an_article_of_our_own():
 
 @pytest.mark.skipif(not EXAMPLE.is_file(), reason="the shared example article is not present")
 def test_the_example_article():
-    (rule,) = load_file(RULES)[0]
+    rule = rule_of("contradicts_whole")
     (document,) = list(load_path(EXAMPLE))
     result = check_document(document, [rule])
     (finding,) = result.findings
     assert finding.text == "under 5 square kilometers"
     assert [t for _, t in finding.related] == ["99.5 percent", "roughly the size of Britain"]
     assert "some 200 times more" in finding.message
+
+
+def test_listed_parts_of_our_own_through_the_pipeline():
+    rule = rule_of("parts_exceed_whole")
+    text = (
+        "The storm hit the coast on Sunday.\n\n"
+        "Of the 800 boats in the harbour, 450 were destroyed and 390 damaged, the port said."
+    )
+    (finding,) = check_document(load_string(text, published=dt.date(2020, 5, 5)), [rule]).findings
+    assert finding.text == "800"
+    assert [t for _, t in finding.related] == ["450", "390"]
+    assert "450 + 390 = 840" in finding.message
+    fine = text.replace("390 damaged", "290 damaged")
+    assert check_document(load_string(fine, published=dt.date(2020, 5, 5)), [rule]).findings == []
+    overlapping = text.replace("390 damaged", "390 from abroad")
+    result = check_document(load_string(overlapping, published=dt.date(2020, 5, 5)), [rule])
+    assert result.findings == []

@@ -21,6 +21,17 @@ an area "the size of" it. So every figure is read as the set of values it admits
 10 %), the implied whole is the interval those sets give, and the finding needs the stated
 whole to lie ``min_ratio`` (default 3) times beyond that interval. If several figures could
 be the stated whole, one that fits is enough to pass.
+
+Parts that exceed their sum
+---------------------------
+"The 120 delegates included 70 from the north, 45 from the south and 30 from abroad": parts
+listed for one whole imply a whole of at least their sum (145). Only parts the extractor marked
+as disjoint by the text's words are summed (``factcheck.extract.relations``: a different origin
+each, distinct outcomes such as destroyed/damaged, "the rest"); "70 women and 60 from the
+north" may overlap and is never summed. Every figure is read as the values its rounding
+admits, round figures at the finest precision written in the list (``in_shared_precision``):
+the finding needs even the smallest sum to exceed the largest whole. A list in which one part
+alone exceeds the whole is left to ``part_whole``, which reports that part.
 """
 
 from __future__ import annotations
@@ -30,12 +41,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.checks import register
-from factcheck.claims import Claims, Dimension, Quantity, Share
+from factcheck.checks.part_whole import in_shared_precision
+from factcheck.claims import Claims, Dimension, Quantity, Relation, Share
 from factcheck.findings import Outcome
 from factcheck.tolerance import (
     DEFAULT_HEDGE_SLACK,
     DEFAULT_ROUND_SLACK,
     Interval,
+    as_written,
+    reach_beyond_written,
+    show,
     unit_converter,
     written_interval,
 )
@@ -314,7 +329,7 @@ def _outcome(share: Share, whole: Quantity, implied: Interval, verdict: dict[str
         "hedge_slack": DEFAULT_HEDGE_SLACK,
         "round_slack": DEFAULT_ROUND_SLACK,
     },
-    codes=("contradicts_whole",),
+    codes=("contradicts_whole", "parts_exceed_whole"),
 )
 def check_implied_totals(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
     """A share and an amount imply a whole; a whole stated elsewhere for the same noun must
@@ -360,3 +375,123 @@ def check_implied_totals(claims: Claims, params: Mapping[str, Any]) -> Iterable[
         outcome.evidence["min_ratio"] = settings["min_ratio"]
         outcome.evidence["tolerance"] = settings["min_ratio"]
         yield outcome
+    for group in _disjoint_lists(claims.relations):
+        outcome = _parts_outcome(group, settings["hedge_slack"], settings["round_slack"])
+        if outcome is not None:
+            yield outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# parts that exceed their sum
+
+# How the text makes listed parts disjoint (``Relation.disjoint_by``, set by extraction).
+_BASIS_WORDS = {
+    "from": "each comes from a different place",
+    "rest": "the text gives one as the rest or another",
+    "outcome": "each is a different outcome: destroyed, damaged, intact",
+    "casualty": "each is a different casualty: dead, injured, missing",
+    "person": "men, women and children are different people",
+    "age": "adults and children are different people",
+    "sex": "male and female",
+    "vote": "votes for, against and abstentions",
+    "origin": "domestic and foreign",
+    "sector": "public and private",
+}
+
+
+def _disjoint_lists(relations: list[Relation]) -> list[list[Relation]]:
+    """Relations of parts listed together for one whole, marked disjoint by the extractor."""
+    groups: dict[tuple[int, int], list[Relation]] = {}
+    for relation in relations:
+        if relation.kind == "part_of" and relation.group is not None and relation.disjoint_by:
+            groups.setdefault((id(relation.whole), relation.group), []).append(relation)
+    return [group for group in groups.values() if len(group) >= 2]
+
+
+def _parts_outcome(group: list[Relation], hedge_slack: float, round_slack: float) -> Outcome | None:
+    """Listed disjoint parts against their whole: flagged when even the smallest sum the
+    parts' roundings allow is more than the largest whole; None when it cannot be said."""
+    whole = group[0].whole
+    parts = [relation.part for relation in group]
+    finest = min(
+        (q for q in [whole, *parts] if q.precision), key=lambda q: q.precision, default=None
+    )
+    whole_read = in_shared_precision(whole, finest)
+    whole_iv = written_interval(whole_read, hedge_slack, round_slack)
+    part_ivs = [
+        written_interval(in_shared_precision(part, finest), hedge_slack, round_slack)
+        for part in parts
+    ]
+    if whole_iv is None or any(iv is None for iv in part_ivs):
+        return None
+    if any(iv.low > whole_iv.high for iv in part_ivs):
+        return None  # one part alone is too large: part_whole reports it
+    total = Interval(sum(iv.low for iv in part_ivs), sum(iv.high for iv in part_ivs))
+    figures = [_figure(part) for part in parts]
+    whole_figure = _figure(whole)
+    if whole_figure is None or any(f is None for f in figures):
+        return None
+    total_figure = sum(figures)
+    basis = group[0].disjoint_by or ""
+    why = _BASIS_WORDS.get(basis, f"each is a different {basis}")
+    part_texts = [part.text.strip() for part in parts]
+    listed = ", ".join(part_texts[:-1]) + " and " + part_texts[-1]
+    arithmetic = " + ".join(as_written(f) for f in figures) + f" = {as_written(total_figure)}"
+    values = {
+        "parts": listed,
+        "whole": whole.text.strip(),
+        "sum": as_written(total_figure),
+        "sum_min": show(total.low),
+        "whole_max": show(whole_iv.high),
+        "arithmetic": arithmetic,
+        "basis": why,
+    }
+    evidence = {
+        "computed": total_figure,
+        "written": whole_figure,
+        "tolerance": max(
+            [reach_beyond_written(whole_read, whole_iv)]
+            + [reach_beyond_written(p, iv) for p, iv in zip(parts, part_ivs, strict=True)]
+        ),
+        "arithmetic": arithmetic,
+        "parts": part_texts,
+        "whole": whole.text.strip(),
+        "sum_low": total.low,
+        "sum_high": total.high,
+        "whole_low": whole_iv.low,
+        "whole_high": whole_iv.high,
+        "disjoint_by": basis,
+    }
+    related = [part.span for part in parts]
+    if total.low <= whole_iv.high:
+        return Outcome(
+            code="parts_exceed_whole",
+            ok=True,
+            span=whole.span,
+            related=related,
+            message=(
+                f"{listed} ({arithmetic}) can be parts of {whole.text.strip()}: their smallest "
+                f"sum, {values['sum_min']}, does not exceed the largest whole, "
+                f"{values['whole_max']}."
+            ),
+            evidence=evidence,
+            values=values,
+        )
+    return Outcome(
+        code="parts_exceed_whole",
+        ok=False,
+        span=whole.span,
+        related=related,
+        message=(
+            f"The parts {listed} add up to {values['sum']} ({arithmetic}), more than "
+            f"{whole.text.strip()}, and they cannot overlap ({why}): even at their smallest "
+            f"they sum to {values['sum_min']}, above the largest the whole allows, "
+            f"{values['whole_max']}."
+        ),
+        evidence=evidence,
+        values=values,
+        suggestion=(
+            f"Check the whole ({whole.text.strip()}) and each part: one is mistyped, or a "
+            "part is counted twice or belongs to another whole."
+        ),
+    )

@@ -10,11 +10,11 @@ words around and between them (never from a parse of the whole sentence):
 * Listed parts: several parts named one after another after one whole ("120 delegates,
   including 70 from the north, 45 from the south and 30 from abroad", "Of the 500 houses,
   320 were destroyed and 240 damaged", "$300m: $200m from banks and $90m from donors") are
-  each a ``part_of`` the whole. Their ``cue`` is the first part's cue followed by
-  ``LISTED_MARK`` and, when the text's own words make the parts disjoint (different places
-  after "from", distinct outcomes such as destroyed/damaged or killed/injured, "men, women and
-  children", "the rest", "another"), ``DISJOINT_MARK`` and the words' kind: "included; listed;
-  disjoint by from". Only disjoint parts may be summed (``checks.implied_total``).
+  each a ``part_of`` the whole, sharing ``Relation.group`` (the first part's offset). When the
+  text's own words make the parts disjoint (different places after "from", distinct outcomes
+  such as destroyed/damaged or killed/injured, "men, women and children", "the rest",
+  "another"), ``Relation.disjoint_by`` names the words' kind ("from", "outcome", ...). Only
+  disjoint parts may be summed (``checks.implied_total``).
 * ``same_as``: two mentions that clearly count the same thing: the same noun, the same
   predicate ("40 to 60 people died ... the 75 people who died"), no word of change, revision,
   estimate or time between them, and not in one sentence. ``whole`` holds the earlier mention,
@@ -84,9 +84,6 @@ _INCLUSION_CUES = ("includ", "among")
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\.\s")
 
 # ---- listed parts ---------------------------------------------------------------------------
-# Marks in a listed part's cue (see the module docstring); ``Relation`` has no field for them.
-LISTED_MARK = "; listed"
-DISJOINT_MARK = "; disjoint by "
 # Between two listed parts: the earlier part's own words ("from the north", "were destroyed"),
 # then "," / "and" / ", and", then a word of addition ("another", "the remaining") or a hedge.
 _LIST_JOIN = re.compile(
@@ -280,8 +277,13 @@ def _with_listed_parts(
     stop = _LIST_STOP.search(last_words)
     own_words.append(last_words[: stop.start()] if stop else last_words)
     basis = _disjoint_basis(parts, own_words, leads, first.whole)
-    cue = first.cue + LISTED_MARK + (DISJOINT_MARK + basis if basis else "")
-    return [Relation(part=p, whole=first.whole, kind="part_of", cue=cue) for p in parts]
+    group = first.part.span.start
+    return [
+        Relation(
+            part=p, whole=first.whole, kind="part_of", cue=first.cue, group=group, disjoint_by=basis
+        )
+        for p in parts
+    ]
 
 
 def _disjoint_basis(
