@@ -821,3 +821,17 @@ def make_console():
 
 def fmt_ratio(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:5.1f}"
+
+
+def load_rules_or_report(paths: list[Path], console: Any) -> list | None:
+    """factcheck's shipped rules plus ``paths``, or None after printing one line that says why
+    they could not be loaded (a rule file's problems, or factcheck itself failing to import)."""
+    try:
+        from factcheck.rules import RuleError, load_rules
+
+        return load_rules(paths)
+    except RuleError as exc:
+        console.print(f"rule files have problems:\n{exc}", markup=False)
+    except Exception as exc:  # factcheck itself cannot be imported or set up
+        console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
+    return None

@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common import add_corpus_argument, add_window_argument, iter_corpus, make_console, to_document
+from common import (
+    add_corpus_argument,
+    add_window_argument,
+    iter_corpus,
+    load_rules_or_report,
+    make_console,
+    to_document,
+)
 from rich.table import Table
 
 warnings.filterwarnings("ignore", category=UserWarning)
@@ -230,16 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.corpus.exists():
         console.print(f"corpus not found: {args.corpus} (use --corpus)", markup=False)
         return 2
-    try:
-        from factcheck.rules import RuleError, load_rules
-
-        rules = load_rules(args.rules)
-    except RuleError as exc:
-        console.print(f"rule files have problems:\n{exc}", markup=False)
+    rules = load_rules_or_report(args.rules, console)
+    if rules is None:
         return 2
-    except Exception as exc:
-        console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
-        return 1
     articles = list(iter_corpus(args.corpus, not args.no_archive_window))
     if args.limit:
         articles = articles[: args.limit]

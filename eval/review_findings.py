@@ -35,6 +35,7 @@ from common import (
     add_corpus_argument,
     add_window_argument,
     iter_corpus,
+    load_rules_or_report,
     make_console,
     to_document,
 )
@@ -351,15 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReviewFileError as exc:
         console.print(f"the review file has problems:\n{exc}", markup=False)
         return 2
-    try:
-        from factcheck.rules import RuleError, load_rules
-
-        rules = load_rules(args.rules)
-    except RuleError as exc:
-        console.print(f"rule files have problems:\n{exc}", markup=False)
-        return 2
-    except Exception as exc:  # factcheck itself cannot be imported or set up
-        console.print(f"cannot load factcheck: {type(exc).__name__}: {exc}", markup=False)
+    rules = load_rules_or_report(args.rules, console)
+    if rules is None:
         return 2
     articles = list(iter_corpus(args.corpus, not args.no_archive_window))
     if args.limit:
