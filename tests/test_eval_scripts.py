@@ -297,12 +297,14 @@ def test_iter_corpus_skips_lines_that_are_not_articles(tmp_path):
     assert document.text == "One." and document.published == dt.date(2019, 2, 3)
 
 
-def test_the_shipped_gold_set_is_well_formed_and_holds_no_text():
-    raw = [
-        json.loads(line)
-        for line in common.DEFAULT_GOLD.read_text("utf-8").splitlines()
-        if line.strip()
-    ]
+HELDOUT_GOLD = REPO / "eval" / "gold" / "news-dev-heldout.jsonl"
+# (file, minimum size): the development gold set and the held-out one, never tuned on
+SHIPPED_GOLD_SETS = [(common.DEFAULT_GOLD, 150), (HELDOUT_GOLD, 80)]
+
+
+@pytest.mark.parametrize(("gold_path", "minimum"), SHIPPED_GOLD_SETS, ids=["dev", "heldout"])
+def test_the_shipped_gold_set_is_well_formed_and_holds_no_text(gold_path, minimum):
+    raw = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
     allowed = {
         "doc",
         "source",
@@ -320,18 +322,27 @@ def test_the_shipped_gold_set_is_well_formed_and_holds_no_text():
     for row in raw:
         for item in row["quantities"] + row["dates"]:
             assert not any(isinstance(v, str) and len(v) > 40 for v in item.values())
-    gold = common.load_gold()
+    gold = common.load_gold(gold_path)
     assert common.validate_gold(gold) == []
-    assert len(gold) >= 150
+    assert len(gold) >= minimum
     with_quantities = sum(1 for s in gold if s.quantities) / len(gold)
     with_dates = sum(1 for s in gold if s.dates) / len(gold)
     assert with_quantities >= 0.5 and with_dates >= 0.35
     assert {s.source for s in gold} == {"bbc", "wikinews"}
 
 
+def test_the_heldout_gold_set_shares_no_article_with_the_development_set():
+    development = {s.doc for s in common.load_gold(common.DEFAULT_GOLD)}
+    heldout = {s.doc for s in common.load_gold(HELDOUT_GOLD)}
+    assert heldout and not development & heldout
+
+
 @pytest.mark.skipif(not common.DEFAULT_CORPUS.exists(), reason="../shared corpus not present")
-def test_the_gold_set_still_fits_the_corpus():
-    gold = common.load_gold()
+@pytest.mark.parametrize(
+    "gold_path", [path for path, _ in SHIPPED_GOLD_SETS], ids=["dev", "heldout"]
+)
+def test_the_gold_set_still_fits_the_corpus(gold_path):
+    gold = common.load_gold(gold_path)
     corpus = common.load_corpus(common.DEFAULT_CORPUS)
     assert common.attach_text(gold, corpus) == []
     assert all(s.text == s.text.strip() and s.text for s in gold)
