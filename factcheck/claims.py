@@ -58,7 +58,9 @@ class Quantity:
     "degree_Celsius") or None for counts, percentages and money. ``currency`` is an ISO 4217
     code for money. ``precision`` is the place value of the last significant digit as written
     ("18,000" -> 1000, "1.93" -> 0.01), in the same units as ``value``. ``noun`` is what it
-    counts or measures where the text says ("militants", "territory").
+    counts or measures where the text says ("militants", "territory"). ``per`` is the noun a
+    money or count figure is a rate of ("$2,000 per resident" -> "resident", "per head" ->
+    "person"); None for totals and for time rates ("per year").
     """
 
     span: Span
@@ -79,6 +81,7 @@ class Quantity:
     # A figure that stands for a size by comparison ("the size of Wales", "3 football
     # pitches"): the reference it was computed from; the value comes from a reference table.
     comparison: str | None = None
+    per: str | None = None  # "$2,000 per resident" -> "resident": a per-capita figure
 
     kind: str = field(default="quantity", init=False)
 

@@ -312,6 +312,7 @@ def test_rule_file_loads_and_its_examples_behave_through_the_pipeline():
     assert {rule.id: rule.codes for rule in rules} == {
         "implied-total-contradiction": ("contradicts_whole",),
         "parts-exceed-whole": ("parts_exceed_whole",),
+        "per-capita-total": ("per_capita_total",),
     }
     for rule in rules:
         assert rule.check == "implied_total" and str(rule.severity) == "warning"

@@ -66,6 +66,7 @@ QUANTITY_EXTENSIONS = {
     "vague_word",
     "sentence",
     "in_parentheses",
+    "per",
     "line",
     "column",
 }

@@ -32,12 +32,22 @@ north" may overlap and is never summed. Every figure is read as the values its r
 admits, round figures at the finest precision written in the list (``in_shared_precision``):
 the finding needs even the smallest sum to exceed the largest whole. A list in which one part
 alone exceeds the whole is left to ``part_whole``, which reports that part.
+
+A per-capita figure and a total
+-------------------------------
+"$2,000 per resident", "its 50,000 residents", "a total budget of $20m": 2,000 x 50,000 is
+$100m. A figure with ``Quantity.per`` set, a count of that noun and a figure of the same
+currency that the text calls a total ("total", "in all", "budget") are multiplied as
+intervals; the finding needs the product to exceed the largest total by ``per_capita_factor``
+(1.5). Time rates, economy-wide averages (GDP, income) and, unless ``flag_smaller``, products
+below the total (the figure may be one part of it) are left alone.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from factcheck.checks import register
@@ -56,6 +66,9 @@ from factcheck.tolerance import (
 )
 
 DEFAULT_MIN_RATIO = 3.0
+# A per-capita figure is often an average and rounded: the product of it and a count must miss
+# the stated total by more than this factor each way before it is reported.
+DEFAULT_PER_CAPITA_FACTOR = 1.5
 
 
 def _number(params: Mapping[str, Any], key: str, default: float) -> float:
@@ -328,8 +341,10 @@ def _outcome(share: Share, whole: Quantity, implied: Interval, verdict: dict[str
         "min_ratio": DEFAULT_MIN_RATIO,
         "hedge_slack": DEFAULT_HEDGE_SLACK,
         "round_slack": DEFAULT_ROUND_SLACK,
+        "per_capita_factor": DEFAULT_PER_CAPITA_FACTOR,
+        "flag_smaller": False,
     },
-    codes=("contradicts_whole", "parts_exceed_whole"),
+    codes=("contradicts_whole", "parts_exceed_whole", "per_capita_total"),
 )
 def check_implied_totals(claims: Claims, params: Mapping[str, Any]) -> Iterable[Outcome]:
     """A share and an amount imply a whole; a whole stated elsewhere for the same noun must
@@ -379,6 +394,13 @@ def check_implied_totals(claims: Claims, params: Mapping[str, Any]) -> Iterable[
         outcome = _parts_outcome(group, settings["hedge_slack"], settings["round_slack"])
         if outcome is not None:
             yield outcome
+    per_capita = {
+        "factor": max(1.0, _number(params, "per_capita_factor", DEFAULT_PER_CAPITA_FACTOR)),
+        "flag_smaller": params.get("flag_smaller") is True,
+        "hedge_slack": settings["hedge_slack"],
+        "round_slack": settings["round_slack"],
+    }
+    yield from _per_capita_outcomes(claims, per_capita)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -493,5 +515,254 @@ def _parts_outcome(group: list[Relation], hedge_slack: float, round_slack: float
         suggestion=(
             f"Check the whole ({whole.text.strip()}) and each part: one is mistyped, or a "
             "part is counted twice or belongs to another whole."
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# a per-capita figure, a count and a total
+
+# Nouns that "per capita", "per head" and "a person" (``Quantity.per == "person"``) count.
+_PERSON_NOUNS = frozenset(
+    """
+    person people persons resident inhabitant citizen individual adult child children man men
+    woman women pupil student voter worker employee member patient passenger visitor taxpayer
+    """.split()
+)
+# A per-capita figure of a whole economy (GDP, income, wages) is an average that no total
+# in the story need be the product of: "GDP per capita of $40,000" beside "total exports".
+_AVERAGE_WORDS = re.compile(
+    r"\b(?:gdp|gni|gnp|income|incomes|wage|wages|salary|salaries|earnings|wealth|output|"
+    r"average|median|typical)\b",
+    re.IGNORECASE,
+)
+# Words that make a figure the whole: "a total budget of $20m", "$20m in all", "altogether".
+_TOTAL_NOUNS = frozenset({"total", "budget", "sum", "bill"})
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|totals|totalled|totaled|totalling|totaling|in\s+all|altogether|overall|"
+    r"combined|budget|sum\s+of)\b[^,;:.()]*$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"^[^,;:.()]{0,12}\b(?:in\s+total|in\s+all|altogether|overall|combined|budget)\b",
+    re.IGNORECASE,
+)
+# A figure per unit of time ("$2,000 per resident a year", "2 million barrels a day") is a
+# rate over a period the total may not share: such figures are left alone.
+_TIME_RATE = re.compile(
+    r"^[^,;:.()]{0,40}?(?:\b(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|annum|night|"
+    r"quarter)\b|\b(?:annually|yearly|monthly|weekly|daily|nightly|a\s+head\s+a\s+year)\b)",
+    re.IGNORECASE,
+)
+_WINDOW = 60
+
+
+def _rate_noun(noun: str | None) -> str | None:
+    """A noun for matching a count with a per-capita figure: singular, "people" -> "person"."""
+    single = _singular(noun)
+    if single in ("people", "persons"):
+        return "person"
+    return single
+
+
+def _counts_per(count: Quantity, per: str) -> bool:
+    """True when ``count`` counts what the per-capita figure is per: "50,000 residents"."""
+    noun, wanted = _rate_noun(count.noun), _rate_noun(per)
+    if noun is None or wanted is None:
+        return False
+    return noun == wanted or (wanted == "person" and noun in _PERSON_NOUNS)
+
+
+def _text_around(claims: Claims, q: Quantity) -> tuple[str, str]:
+    """The sentence text just before and just after a quantity (empty when unknown)."""
+    sentence = claims.sentence_of(q)
+    if sentence is None:
+        return "", ""
+    start = q.span.start - sentence.span.start
+    end = q.span.end - sentence.span.start
+    if not (0 <= start <= end <= len(sentence.text)):
+        return "", ""
+    return sentence.text[max(0, start - _WINDOW) : start], sentence.text[end : end + _WINDOW]
+
+
+def _is_time_rate(claims: Claims, q: Quantity) -> bool:
+    return bool(_TIME_RATE.search(_text_around(claims, q)[1]))
+
+
+def _is_stated_total(claims: Claims, q: Quantity) -> bool:
+    """True when the text presents ``q`` as a whole: its noun or the words around it."""
+    if _singular(q.noun) in _TOTAL_NOUNS:
+        return True
+    before, after = _text_around(claims, q)
+    return bool(_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.search(after))
+
+
+def _same_measure(rate: Quantity, total: Quantity) -> bool:
+    """A total in the per-capita figure's own terms: the same currency, or the same noun."""
+    if rate.dimension is not total.dimension:
+        return False
+    if rate.dimension is Dimension.MONEY:
+        return bool(rate.currency) and rate.currency == total.currency
+    return rate.dimension is Dimension.COUNT and _singular(rate.noun) == _singular(total.noun)
+
+
+def _usable(q: Quantity) -> bool:
+    return q.is_checkable and not q.in_parentheses
+
+
+def _per_capita_parts(claims: Claims, rate: Quantity) -> tuple[list[Quantity], list[Quantity]]:
+    """The counts of what ``rate`` is per, and the totals it can be set against."""
+    counts, totals = [], []
+    for q in claims.quantities:
+        if q is rate or not _usable(q) or q.per is not None or _is_time_rate(claims, q):
+            continue
+        if q.dimension is Dimension.COUNT and rate.per and _counts_per(q, rate.per):
+            counts.append(q)
+        elif _same_measure(rate, q) and _is_stated_total(claims, q):
+            totals.append(q)
+    return counts, totals
+
+
+def _per_capita_outcomes(claims: Claims, settings: Mapping[str, Any]) -> Iterator[Outcome]:
+    """A per-capita figure times the count it is per must come near a stated total.
+
+    Flagged only when, for every count and every total in the article, the product's interval
+    (every figure read as a rounding) lies beyond the total's interval widened ``factor`` times
+    each way; one pair that fits is enough to pass. By default only a product larger than the
+    total is reported: a per-capita figure smaller than the total's share may be one part of it
+    ("$400 per resident on parks" against the whole budget)."""
+    hedge_slack, round_slack = settings["hedge_slack"], settings["round_slack"]
+    factor = settings["factor"]
+    for rate in claims.quantities:
+        if rate.per is None or not _usable(rate) or _is_time_rate(claims, rate):
+            continue
+        sentence = claims.sentence_of(rate)
+        if sentence is not None and _AVERAGE_WORDS.search(sentence.text):
+            continue
+        rate_iv = written_interval(rate, hedge_slack, round_slack)
+        if rate_iv is None:
+            continue
+        counts, totals = _per_capita_parts(claims, rate)
+        judged = []
+        for count in counts:
+            count_iv = written_interval(count, hedge_slack, round_slack)
+            if count_iv is None:
+                continue
+            product = Interval(
+                max(0.0, rate_iv.low) * max(0.0, count_iv.low), rate_iv.high * count_iv.high
+            )
+            for total in totals:
+                if total is count:
+                    continue
+                total_iv = written_interval(total, hedge_slack, round_slack)
+                if total_iv is None:
+                    continue
+                judged.append((count, total, product, total_iv))
+        if not judged:
+            continue
+        fits = [item for item in judged if _product_fits(item[2], item[3], factor, settings)]
+        if fits:
+            count, total, product, _ = fits[0]
+            yield Outcome(
+                code="per_capita_total",
+                ok=True,
+                span=rate.span,
+                related=[count.span, total.span],
+                message=(
+                    f"{rate.text.strip()} per {rate.per} for {count.text.strip()} "
+                    f"{count.noun or ''} is consistent with {total.text.strip()}"
+                ),
+                evidence={"product": [product.low, product.high]},
+            )
+            continue
+        count, total, product, total_iv = min(judged, key=lambda item: _miss(item[2], item[3]))
+        yield _per_capita_finding(rate, count, total, product, total_iv, factor)
+
+
+def _product_fits(product: Interval, total: Interval, factor: float, settings) -> bool:
+    if product.low > total.high * factor:
+        return False
+    return not (settings["flag_smaller"] and product.high * factor < total.low)
+
+
+def _miss(product: Interval, total: Interval) -> float:
+    """How many times the product misses the total (for choosing the nearest pair)."""
+    if product.low > total.high:
+        return product.low / total.high if total.high > 0 else math.inf
+    if product.high < total.low:
+        return total.low / product.high if product.high > 0 else math.inf
+    return 1.0
+
+
+def _per_capita_finding(
+    rate: Quantity,
+    count: Quantity,
+    total: Quantity,
+    product: Interval,
+    total_iv: Interval,
+    factor: float,
+) -> Outcome:
+    rate_figure, count_figure, total_figure = _figure(rate), _figure(count), _figure(total)
+    symbol = rate.currency if rate.dimension is Dimension.MONEY else (rate.noun or "")
+    computed = (rate_figure or 0.0) * (count_figure or 0.0)
+    arithmetic = (
+        f"{as_written(rate_figure)} x {as_written(count_figure)} = {as_written(computed)} {symbol}"
+    ).strip()
+    larger = product.low > total_iv.high
+    times = _miss(product, total_iv)
+    if larger:
+        beyond = (
+            f"even at its smallest reading the product is {show(product.low)}, more than "
+            f"{factor:g} times the largest the total allows, {show(total_iv.high)}"
+        )
+    else:
+        beyond = (
+            f"even at its largest reading the product is {show(product.high)}, less than "
+            f"1/{factor:g} of the smallest the total allows, {show(total_iv.low)}"
+        )
+    values = {
+        "rate": rate.text.strip(),
+        "per": rate.per or "",
+        "count": f"{count.text.strip()} {count.noun or ''}".strip(),
+        "total": total.text.strip(),
+        "product": f"{as_written(computed)} {symbol}".strip(),
+        "arithmetic": arithmetic,
+        "beyond": beyond,
+        "times": _times(times),
+    }
+    message = (
+        "{rate} per {per} for {count} makes {product} ({arithmetic}), but the article gives the "
+        "total as {total}: {beyond}."
+    ).format(**values)
+    return Outcome(
+        code="per_capita_total",
+        ok=False,
+        span=rate.span,
+        related=[count.span, total.span],
+        message=message,
+        values=values,
+        evidence={
+            "computed": float(f"{computed:.4g}"),
+            "written": total_figure,
+            "tolerance": factor,
+            "arithmetic": arithmetic,
+            "product": [
+                float(f"{product.low:.4g}"),
+                float(f"{product.high:.4g}") if math.isfinite(product.high) else None,
+            ],
+            "stated_total": [
+                float(f"{total_iv.low:.4g}"),
+                float(f"{total_iv.high:.4g}") if math.isfinite(total_iv.high) else None,
+            ],
+            "ratio": float(f"{times:.3g}") if math.isfinite(times) else None,
+            "per": rate.per,
+            "count": count.text.strip(),
+            "total": total.text.strip(),
+            "unit": rate.currency or rate.noun,
+        },
+        suggestion=(
+            f"Check the per-{rate.per} figure ({rate.text.strip()}), the count "
+            f"({count.text.strip()}) and the total ({total.text.strip()}): one is mistyped, or "
+            "they are not about the same people or the same period."
         ),
     )

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from factcheck.claims import Bound, Dimension, Quantity, Sentence
 from factcheck.document import Span
-from factcheck.extract.nouns import noun_after
+from factcheck.extract.nouns import STOP_WORDS, noun_after
 from factcheck.extract.numbers import (
     ATTACHED_MAGNITUDES,
     MAGNITUDES,
@@ -379,6 +379,7 @@ class _Draft:
     vague_word: str | None = None
     figures: tuple[tuple[int, int], ...] = ()
     measure_end: int = 0  # end of figure + unit, where the noun is looked for
+    per: str | None = None  # what the figure is a rate of: "per resident" -> "resident"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1168,6 +1169,56 @@ def _noun_for(text: str, d: _Draft) -> str | None:
     return noun_after(text, d.measure_end, require_of=of_only)
 
 
+# What a money or count figure is a rate of: "$2,000 per resident", "$40,000 per capita".
+# "per capita"/"per head"/"a head"/"a person" all mean one person.
+_PER_PERSON = re.compile(
+    r"\s*(?:per\s+capita|(?:per|a)\s+head|(?:per|a)\s+person|per\s+people)\b", re.IGNORECASE
+)
+_PER_NOUN = re.compile(r"\s*(?:per|for\s+(?:each|every))(?=\s+[a-z])")
+_NUMBER_WORDS = frozenset("hundred thousand million billion trillion dozen score".split())
+# Words after "per" that make a time rate, a share or a price of goods rather than a figure per
+# member of a population: a time rate is not a per-capita figure.
+_NOT_PER_CAPITA = frozenset(
+    """
+    year annum day hour week month night minute second quarter decade century season term
+    semester fortnight weekend cent centum mille share unit item piece head capita person
+    se diem square cubic
+    """.split()
+)
+
+
+def _per_for(text: str, d: _Draft, noun: str | None) -> str | None:
+    """The noun a money or count figure is a rate of ("$2,000 per resident" -> "resident"),
+    or None. Time rates ("per year", "a day") and units ("per kilometre") are not."""
+    if d.dimension not in (Dimension.MONEY, Dimension.COUNT) or d.unit is not None:
+        return None
+    if d.bound in (Bound.VAGUE, Bound.UNIT_ONLY):
+        return None
+    pos = d.measure_end
+    if d.dimension is Dimension.COUNT:
+        if noun is None:
+            return None  # "3 per resident" with nothing counted: not a figure we can use
+        # the rate follows the counted noun: "20 beds per resident"
+        found = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE).search(text, pos, pos + 60)
+        if found is None:
+            return None
+        pos = found.end()
+    rest = text[pos : pos + 60]
+    if _PER_PERSON.match(rest):
+        return "person"
+    match = _PER_NOUN.match(rest)
+    if match is None or match_unit(rest[match.end() :]) is not None:
+        return None  # "per metric ton", "per kilometre": a price or a rate of a unit
+    first = rest[match.end() :].split(None, 1)[0].lower()
+    if first in STOP_WORDS or first in _NOT_PER_CAPITA or first in _NUMBER_WORDS:
+        return None  # "per the contract", "per year", "per thousand stars"
+    # the head of the phrase: "per successful asylum seeker" -> "seeker"
+    word = noun_after(rest, match.end(), via_of=False)
+    if word is None or word in _NOT_PER_CAPITA or word in _NUMBER_WORDS:
+        return None
+    return word
+
+
 # ---------------------------------------------------------------------------------------------
 # Putting it together
 
@@ -1244,10 +1295,12 @@ def _analyse(text: str) -> tuple[_Draft, ...]:
     drafts = sorted(drafts + extra, key=lambda d: d.start)
     finished = []
     for d in drafts:
+        noun = _noun_for(text, d)
         finished.append(
             replace(
                 d,
-                noun=_noun_for(text, d),
+                noun=noun,
+                per=_per_for(text, d, noun),
                 in_parentheses=d.in_parentheses or _in_parentheses(text, d.start, d.end),
             )
         )
@@ -1289,6 +1342,7 @@ def extract_quantities(sentence: Sentence, exclude: list[Span]) -> list[Quantity
                 currency=d.currency,
                 hedge=d.hedge,
                 noun=d.noun,
+                per=d.per,
                 sentence=sentence.index,
                 in_parentheses=d.in_parentheses,
                 vague_word=d.vague_word,

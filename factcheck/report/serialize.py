@@ -144,6 +144,7 @@ def quantity_to_dict(quantity: Quantity, document: Document | None = None) -> di
         "unit": quantity.unit,
         "bound": _enum_value(quantity.bound),
         "noun": quantity.noun,
+        "per": quantity.per,
         "dimension": _enum_value(quantity.dimension),
         "currency": quantity.currency,
         "precision": finite_or_none(quantity.precision),
