@@ -219,6 +219,8 @@ _FOUNDED = re.compile(
     r"(?P<rest>[^;()]{0,45})",
     re.IGNORECASE,
 )
+# A cheap test that a sentence holds something a birth or founding year could be.
+_ANY_YEAR_DIGITS = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR = re.compile(r"(?<![\d,.$£€])\b(?P<year>1[5-9]\d\d|20\d\d)\b(?![\d,.]\d|s\b|'s\b|%)")
 _AGO = re.compile(
     r"(?P<hedge>\b(?:more\s+than|over|nearly|almost|about|some|around|roughly|just\s+over|"
@@ -428,6 +430,8 @@ def _person_ages(sentence: Sentence) -> list[_AgeMention]:
 def _births(sentence: Sentence) -> list[_BirthMention]:
     births: list[_BirthMention] = []
     s = sentence.text
+    if not _ANY_YEAR_DIGITS.search(s):
+        return births  # every birth or founding form writes a year
     for match in _B_DOT.finditer(s):
         kind, name = _whose_birth(s, match.start(), match.end("year"))
         births.append(
