@@ -310,6 +310,34 @@ def insert_after_sentence(text: str, position: int, sentence: str) -> Edit | Non
     return Edit(bounds[1], bounds[1], " " + sentence, (1, 1 + len(sentence)))
 
 
+def composed_site(
+    kind: str,
+    article: Article,
+    position: int,
+    error_text: str,
+    control_text: str,
+    form: str,
+    note: str,
+) -> Site | None:
+    """A site made by inserting a composed sentence after the one holding ``position``: the
+    error copy gets ``error_text``, the control copy the consistent ``control_text``."""
+    text = article.text
+    error = insert_after_sentence(text, position, error_text)
+    control = insert_after_sentence(text, position, control_text)
+    if error is None or control is None:
+        return None
+    return Site(
+        kind=kind,
+        doc=article.id,
+        span=(error.start, error.start),
+        error=error,
+        control=control,
+        form=form,
+        origin="composed",
+        note=note,
+    )
+
+
 def sentence_text(text: str, position: int) -> str:
     bounds = sentence_bounds(text, position)
     return text[bounds[0] : bounds[1]] if bounds else ""
@@ -761,20 +789,17 @@ def _composed_part_site(article: Article, rng: random.Random) -> Site | None:
             )
             for part in (raised, below)
         ]
-        error = insert_after_sentence(text, match.start(), sentences[0])
-        control = insert_after_sentence(text, match.start(), sentences[1])
-        if error is None or control is None:
-            continue
-        return Site(
-            kind="part_whole",
-            doc=article.id,
-            span=(error.start, error.start),
-            error=error,
-            control=control,
-            form=form,
-            origin="composed",
-            note=f"{raised} of {whole} (control {below})",
+        site = composed_site(
+            "part_whole",
+            article,
+            match.start(),
+            sentences[0],
+            sentences[1],
+            form,
+            f"{raised} of {whole} (control {below})",
         )
+        if site is not None:
+            return site
     return None
 
 
@@ -887,20 +912,11 @@ def _composed_change_site(article: Article, rng: random.Random) -> Site | None:
             correct_text = template.format(P=true_percent, A=like(a_value), B=like(b_value))
             error_text = template.format(P=wrong_percent, A=like(a_value), B=like(b_value))
             note = f"{true_percent}% -> {wrong_percent}%"
-        error = insert_after_sentence(text, match.start(), error_text)
-        control = insert_after_sentence(text, match.start(), correct_text)
-        if error is None or control is None:
-            continue
-        return Site(
-            kind="percent_change",
-            doc=article.id,
-            span=(error.start, error.start),
-            error=error,
-            control=control,
-            form=form,
-            origin="composed",
-            note=note,
+        site = composed_site(
+            "percent_change", article, match.start(), error_text, correct_text, form, note
         )
+        if site is not None:
+            return site
     return None
 
 
@@ -1001,19 +1017,14 @@ def _composed_age_site(article: Article, rng: random.Random) -> Site | None:
     correct = published.year - age - rng.choice((0, 1))
     shift = rng.randint(5, 12)
     wrong = correct + shift if correct + shift < published.year - 1 else correct - shift
-    error = insert_after_sentence(text, anchor, template.format(n=age, year=wrong))
-    control = insert_after_sentence(text, anchor, template.format(n=age, year=correct))
-    if error is None or control is None:
-        return None
-    return Site(
-        kind="age",
-        doc=article.id,
-        span=(error.start, error.start),
-        error=error,
-        control=control,
-        form=f"{form}/{name}",
-        origin="composed",
-        note=f"{age}-year-old born {wrong} (fits {correct})",
+    return composed_site(
+        "age",
+        article,
+        anchor,
+        template.format(n=age, year=wrong),
+        template.format(n=age, year=correct),
+        f"{form}/{name}",
+        f"{age}-year-old born {wrong} (fits {correct})",
     )
 
 
