@@ -781,9 +781,11 @@ def _composed_part_site(article: Article, rng: random.Random) -> Site | None:
         raised = above_whole(whole, match["cnum"], rng.uniform(1.3, 2.0))
         below = min(whole - 1, max(1, round(whole * rng.uniform(0.2, 0.8))))
         grouped = "," in match["cnum"]
+        # A part of 1,000 or more gets its thousands comma even where the article's own count
+        # had none: "including 1459" reads as a year, which no copy editor would let stand.
         sentences = [
             template.format(
-                P=format_number(part, 0, grouped),
+                P=format_number(part, 0, grouped or part >= 1000),
                 N=format_number(whole, 0, grouped),
                 noun=match["noun"],
             )
